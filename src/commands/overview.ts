@@ -1,0 +1,25 @@
+/** `back-relief` alone: what this is and where to start. */
+import type { CommandContext } from '../context.js';
+import { wrap } from '../render/layout.js';
+
+export function overview(ctx: CommandContext, version: string): void {
+  const { style, width } = ctx;
+  const command = (name: string, what: string) => wrap(what, width, `  ${style.command(name.padEnd(26))}`, ' '.repeat(28));
+  ctx.out(
+    [
+      `${style.bold('back-relief')} ${version}: self-care for a back that has seized up.`,
+      '',
+      'Start here:',
+      ...command('back-relief triage', 'check the warning signs, then get a plan for now'),
+      ...command('back-relief ice', 'a timed 20-minute ice session (heat after 72 hours)'),
+      ...command('back-relief stretches', 'gentle stretches with their doses'),
+      '',
+      ...wrap(
+        'Emergency: loss of bladder or bowel control, numbness around the groin or buttocks, or weakness in both legs: call emergency services now.',
+        width,
+      ),
+      '',
+      `All commands: ${style.command('back-relief --help')}`,
+    ].join('\n'),
+  );
+}

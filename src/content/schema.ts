@@ -1,0 +1,116 @@
+/**
+ * The shapes of data/*.json, as valibot schemas. Each item is validated on its own so an error can name
+ * the item; `v.object` keeps only the keys listed here, so nothing unexpected from a file travels on.
+ */
+import * as v from 'valibot';
+
+export const LEVELS = ['emergency', 'urgent', 'doctor', 'self-care'] as const;
+export type Level = (typeof LEVELS)[number];
+/** A red flag can only be one of the first three: self-care is what remains when none applies. */
+export const RED_FLAG_LEVELS = ['emergency', 'urgent', 'doctor'] as const;
+
+export const CATEGORIES = ['immediate', 'prevention', 'professional'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const EVIDENCE = ['guideline', 'research', 'common-practice'] as const;
+export type Evidence = (typeof EVIDENCE)[number];
+
+const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(600, 'is too long (600 characters at most)'));
+const id = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, like "my-stretch"'),
+  v.maxLength(60, 'is too long (60 characters at most)'),
+);
+const texts = v.pipe(v.array(text), v.minLength(1, 'must list at least one entry'));
+const sourceIds = v.pipe(v.array(id), v.minLength(1, 'must cite at least one source'));
+
+const range = v.nullable(
+  v.pipe(
+    v.object({
+      min: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')),
+      max: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')),
+    }),
+    v.forward(
+      v.check((r) => r.min <= r.max, 'must not be below "min"'),
+      ['max'],
+    ),
+  ),
+);
+
+export const StretchSchema = v.object({
+  id,
+  name: text,
+  summary: v.optional(text),
+  steps: texts,
+  dose: v.object({
+    holdSeconds: range,
+    reps: range,
+    breaths: range,
+    minutes: range,
+    perSide: v.boolean(),
+  }),
+  /** Knee to chest: after each side, both knees together. */
+  thenBoth: v.optional(v.boolean()),
+  /** Glute bridge: start at reps.min and build toward reps.max over the weeks. */
+  buildsUp: v.optional(v.boolean()),
+  cautions: texts,
+  sources: sourceIds,
+  drawing: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.maxLength(60, 'is wider than 60 columns'))),
+      v.maxLength(12, 'is taller than 12 lines'),
+    ),
+  ),
+});
+
+export const RemedySchema = v.object({
+  id,
+  category: v.picklist(CATEGORIES, `must be one of ${CATEGORIES.join(', ')}`),
+  name: text,
+  evidence: v.picklist(EVIDENCE, `must be one of ${EVIDENCE.join(', ')}`),
+  evidenceNote: v.optional(text),
+  when: text,
+  how: texts,
+  cautions: v.optional(v.array(text)),
+  sources: sourceIds,
+});
+
+export const RedFlagSchema = v.object({
+  id,
+  level: v.picklist(RED_FLAG_LEVELS, `must be one of ${RED_FLAG_LEVELS.join(', ')}`),
+  question: text,
+  summary: text,
+  sources: sourceIds,
+});
+
+export const SourceSchema = v.object({
+  id,
+  citation: text,
+  url: v.optional(v.pipe(v.string(), v.regex(/^https:\/\/\S+$/, 'must be an https:// address'))),
+  doi: v.optional(v.pipe(v.string(), v.regex(/^10\.\d{4,9}\/\S+$/, 'must look like 10.1234/abc'))),
+  kind: v.optional(text),
+  note: v.optional(text),
+});
+
+export type Stretch = v.InferOutput<typeof StretchSchema>;
+export type Remedy = v.InferOutput<typeof RemedySchema>;
+export type RedFlag = v.InferOutput<typeof RedFlagSchema>;
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type Range = NonNullable<Stretch['dose']['reps']>;
+
+export const SCHEMAS = {
+  stretches: StretchSchema,
+  remedies: RemedySchema,
+  'red-flags': RedFlagSchema,
+  sources: SourceSchema,
+} as const;
+
+export type Kind = keyof typeof SCHEMAS;
+export interface ContentByKind {
+  stretches: Stretch;
+  remedies: Remedy;
+  'red-flags': RedFlag;
+  sources: Source;
+}
+
+export const LEVEL_RANK: Record<Level, number> = { emergency: 3, urgent: 2, doctor: 1, 'self-care': 0 };

@@ -1,0 +1,62 @@
+/**
+ * What a command may touch. Built once per run from the process (or from a test), so commands never
+ * reach for globals: the clock, the streams, the environment and the content all come from here.
+ */
+import type { Content, ContentDirs } from './content/load.js';
+import type { Kind } from './content/schema.js';
+import type { Style } from './render/style.js';
+
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean | undefined;
+  columns?: number | undefined;
+}
+
+export interface InStream extends NodeJS.ReadableStream {
+  isTTY?: boolean | undefined;
+}
+
+/** The process-level inputs to one run. */
+export interface Environment {
+  env: Record<string, string | undefined>;
+  stdin: InStream;
+  stdout: OutStream;
+  stderr: OutStream;
+  now: () => Date;
+  /** The folder holding the built-in data/*.json. */
+  builtinDataDir: string;
+  cwd: string;
+}
+
+/** The global options, after parsing. */
+export interface GlobalOptions {
+  json: boolean;
+  color: boolean | undefined;
+  input: boolean;
+  dataDir: string | undefined;
+}
+
+/** What a command receives. */
+export interface CommandContext {
+  readonly options: GlobalOptions;
+  readonly env: Record<string, string | undefined>;
+  readonly stdin: InStream;
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  readonly now: () => Date;
+  readonly cwd: string;
+  /** Styles for stdout and for stderr, each coloured only if its own stream may be. */
+  readonly style: Style;
+  readonly errStyle: Style;
+  /** Columns to lay text out in (80 at most). */
+  readonly width: number;
+  /** One line (or several) to stdout / stderr. */
+  out(text?: string): void;
+  err(text: string): void;
+  /** Prints a value as JSON on stdout. */
+  json(value: unknown): void;
+  /** Whether prompts may be shown: both ends are terminals and --no-input was not given. */
+  readonly interactive: boolean;
+  content<K extends Kind>(kinds: readonly K[]): Pick<Content, K | 'sources'>;
+  readonly contentDirs: ContentDirs;
+}

@@ -1,0 +1,31 @@
+/** The words for each level, category and evidence label: the meaning never rests on colour. */
+import type { Category, Evidence, Level } from '../content/schema.js';
+
+export const LEVEL_TITLE: Record<Level, string> = {
+  emergency: 'EMERGENCY',
+  urgent: 'SEE A DOCTOR TODAY',
+  doctor: "BOOK A DOCTOR'S APPOINTMENT",
+  'self-care': 'SELF-CARE',
+};
+
+export const LEVEL_ACTION: Record<Level, string> = {
+  emergency: 'Call emergency services or go to an emergency room now. Do not drive yourself.',
+  urgent: 'See a doctor today: call your doctor, an urgent care service or a health advice line.',
+  doctor: 'Book an appointment with a doctor or physical therapist in the next few days.',
+  'self-care': 'Care for it at home, and watch for the warning signs.',
+};
+
+export const CATEGORY_TITLE: Record<Category, string> = {
+  immediate: 'Immediate relief',
+  prevention: 'Prevention',
+  professional: 'Professional care',
+};
+
+export const EVIDENCE_LABEL: Record<Evidence, string> = {
+  guideline: 'guideline-recommended',
+  research: 'supported by research',
+  'common-practice': 'common practice, little direct evidence',
+};
+
+export const NOT_MEDICAL_ADVICE =
+  'This is not medical advice or a diagnosis. If you are worried, or it gets worse, contact a doctor.';

@@ -1,0 +1,101 @@
+/** The text views of the content: stretches, remedies, red flags, sources. Each returns lines. */
+import { CATEGORIES, RED_FLAG_LEVELS, type Category, type RedFlag, type Remedy, type Source, type Stretch } from '../content/schema.js';
+import { describeDose } from './dose.js';
+import { CATEGORY_TITLE, EVIDENCE_LABEL, LEVEL_ACTION, LEVEL_TITLE } from './labels.js';
+import { wrap } from './layout.js';
+import type { Style } from './style.js';
+
+export interface View {
+  style: Style;
+  width: number;
+}
+
+function pad(text: string, columns: number): string {
+  return text.length >= columns ? `${text} ` : text.padEnd(columns);
+}
+
+function citeLine(ids: readonly string[], view: View, indent: string): string[] {
+  return wrap(`Sources: ${ids.join(', ')}`, view.width, indent).map((l) => view.style.dim(l));
+}
+
+export function stretchList(stretches: readonly Stretch[], view: View): string[] {
+  const idWidth = Math.min(18, Math.max(...stretches.map((s) => s.id.length)) + 2);
+  const lines = [view.style.heading('Stretches, gentlest first'), ''];
+  for (const s of stretches) {
+    const lead = `  ${pad(s.id, idWidth)}`;
+    const [first = '', ...rest] = wrap(`${s.name}: ${describeDose(s)}`, view.width, lead, ' '.repeat(lead.length));
+    lines.push(view.style.bold(lead) + first.slice(lead.length), ...rest);
+  }
+  lines.push(
+    '',
+    ...wrap('Stop any stretch at once if it hurts. Prevention: planks and glute bridges, 10-15 minutes, three times a week.', view.width),
+    '',
+    `One in full: ${view.style.command(`back-relief stretches ${stretches.at(-1)?.id ?? 'ID'}`)}`,
+    `Guided, with timed holds: ${view.style.command('back-relief routine')}`,
+  );
+  return lines;
+}
+
+export function stretchDetail(s: Stretch, view: View): string[] {
+  const lines = [view.style.heading(`${s.name} (${s.id})`)];
+  if (s.summary) lines.push(...wrap(s.summary, view.width));
+  if (s.drawing?.length) lines.push('', ...s.drawing.map((row) => `    ${row}`.trimEnd()));
+  lines.push('', view.style.bold('Steps'));
+  s.steps.forEach((step, i) => lines.push(...wrap(step, view.width, `  ${i + 1}. `, '     ')));
+  lines.push('', `${view.style.bold('Dose:')} ${describeDose(s)}`);
+  lines.push('', view.style.bold('Cautions'));
+  for (const caution of s.cautions) lines.push(...wrap(caution, view.width, '  ! ', '    '));
+  lines.push('', ...citeLine(s.sources, view, ''));
+  return lines;
+}
+
+export function remedyList(remedies: readonly Remedy[], view: View, only?: Category): string[] {
+  const lines: string[] = [];
+  for (const category of CATEGORIES) {
+    if (only && category !== only) continue;
+    const inCategory = remedies.filter((r) => r.category === category);
+    if (inCategory.length === 0) continue;
+    if (lines.length) lines.push('');
+    lines.push(view.style.category(category, view.style.heading(`${CATEGORY_TITLE[category]} (${category})`)));
+    for (const r of inCategory) {
+      lines.push('', `  ${view.style.bold(r.name)} (${r.id})`);
+      lines.push(`    Evidence: ${view.style.evidence(r.evidence, EVIDENCE_LABEL[r.evidence])}`);
+      if (r.evidenceNote) lines.push(...wrap(r.evidenceNote, view.width, '      '));
+      lines.push(...wrap(`When: ${r.when}`, view.width, '    ', '      '));
+      for (const step of r.how) lines.push(...wrap(step, view.width, '    - ', '      '));
+      for (const caution of r.cautions ?? []) lines.push(...wrap(caution, view.width, '    ! ', '      '));
+      lines.push(...citeLine(r.sources, view, '    '));
+    }
+  }
+  return lines;
+}
+
+export function redFlagList(flags: readonly RedFlag[], view: View): string[] {
+  const lines = [
+    view.style.heading('Warning signs, most serious first'),
+    ...wrap('If any of these applies, do not rely on home care. Run back-relief triage for a verdict.', view.width),
+  ];
+  for (const level of RED_FLAG_LEVELS) {
+    const group = flags.filter((f) => f.level === level);
+    if (group.length === 0) continue;
+    lines.push('', view.style.level(level, `${LEVEL_TITLE[level]} (${level})`));
+    lines.push(...wrap(LEVEL_ACTION[level], view.width, '  '));
+    for (const f of group) {
+      lines.push(...wrap(f.question, view.width, `  - `, '    '));
+      lines.push(...wrap(`[${f.id}] ${f.sources.join(', ')}`, view.width, '    ').map((l) => view.style.dim(l)));
+    }
+  }
+  return lines;
+}
+
+export function sourceList(sources: readonly Source[], view: View): string[] {
+  const lines = [view.style.heading('Sources')];
+  for (const s of sources) {
+    lines.push('', view.style.bold(s.id));
+    lines.push(...wrap(s.citation, view.width, '  '));
+    if (s.doi) lines.push(...wrap(`doi:${s.doi}`, view.width, '  '));
+    if (s.url) lines.push(...wrap(s.url, view.width, '  '));
+    if (s.note) lines.push(...wrap(`Note: ${s.note}`, view.width, '  ', '    '));
+  }
+  return lines;
+}

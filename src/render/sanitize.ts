@@ -1,0 +1,35 @@
+/**
+ * Text that came from a file is printed only after this: a hostile `--data-dir` file must not be able
+ * to move the cursor, retitle the window, hide text, write hyperlinks or ring the bell.
+ */
+
+// Order matters: whole escape sequences first, then the lone control characters they would leave.
+const PATTERNS: RegExp[] = [
+  // OSC, DCS, SOS, PM, APC (7-bit ESC ] P X ^ _ or 8-bit 0x9D 0x90 0x98 0x9E 0x9F): a string up to
+  // BEL or ST (ESC \ or 0x9C). An unterminated one swallows the rest of the text, as a terminal would.
+  /(?:\u001b[\]PX^_]|[\u009d\u0090\u0098\u009e\u009f])[\s\S]*?(?:\u0007|\u001b\\|\u009c|$)/g,
+  // CSI (ESC [ or 0x9B): parameter and intermediate bytes, then one final byte.
+  /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g,
+  // Any other escape: ESC, optional intermediates, one final byte.
+  /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g,
+  // C0 controls except newline and tab, DEL, C1 controls.
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+  // Bidirectional overrides and isolates, which can make text display in an order other than its own.
+  /[\u202a-\u202e\u2066-\u2069]/g,
+];
+
+// Everything any pattern above needs to find; text without one of these is already clean.
+const SUSPECT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** Removes escape sequences and control characters; keeps newlines and turns tabs into spaces. */
+export function sanitize(text: string): string {
+  if (!SUSPECT.test(text)) return text;
+  let clean = text;
+  for (const pattern of PATTERNS) clean = clean.replace(pattern, '');
+  return clean.replace(/\t/g, ' ');
+}
+
+/** For one-line fields: also folds newlines into spaces. */
+export function sanitizeLine(text: string): string {
+  return sanitize(text).replace(/\s*\n\s*/g, ' ');
+}
