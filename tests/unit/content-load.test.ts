@@ -1,0 +1,139 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.js';
+import { ContentError, UsageError } from '../../src/errors.js';
+import { DATA_DIR } from '../helpers/fake-env.js';
+import { tempDir } from '../helpers/run-bin.js';
+
+function extraDir(files: Record<string, unknown>): string {
+  const dir = tempDir('back-relief-data-');
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+  return dir;
+}
+
+const stretch = {
+  id: 'side-bend',
+  name: 'Side bend',
+  steps: ['Stand tall and lean gently to one side.'],
+  dose: { holdSeconds: { min: 5, max: 10 }, reps: null, breaths: null, minutes: null, perSide: true },
+  cautions: ['Stop at once if it hurts.'],
+  sources: ['guide'],
+};
+
+function loadStretches(files: Record<string, unknown>) {
+  return loadContent(['stretches'], { builtin: DATA_DIR, extra: extraDir(files) });
+}
+
+function errorOf(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('loading the built-in content', () => {
+  it('loads every kind with its items', () => {
+    const content = loadContent(['stretches', 'remedies', 'red-flags'], { builtin: DATA_DIR });
+    expect(content.stretches).toHaveLength(6);
+    expect(content.remedies).toHaveLength(16);
+    expect(content['red-flags']).toHaveLength(16);
+    expect(content.sources).toHaveLength(12);
+  });
+});
+
+describe('invalid files name the file, the item and the field (exit 1)', () => {
+  it.each([
+    ['malformed JSON', '[{"id": "x",', /stretches\.json: is not valid JSON/],
+    ['not an array', { id: 'x' }, /stretches\.json: must be a JSON array/],
+    ['a missing field', [{ ...stretch, name: undefined }], /stretches\.json: item 1 \("side-bend"\): field "name" expected "name", missing/],
+    ['a wrong type', [{ ...stretch, steps: 'walk' }], /item 1 \("side-bend"\): field "steps" expected Array, got "walk"/],
+    ['a nested wrong type', [{ ...stretch, dose: { ...stretch.dose, reps: { min: 'five', max: 10 } } }], /field "dose\.reps\.min" expected number, got "five"/],
+    ['min above max', [{ ...stretch, dose: { ...stretch.dose, holdSeconds: { min: 10, max: 5 } } }], /field "dose\.holdSeconds\.max" must not be below "min"/],
+    ['an empty string', [{ ...stretch, name: '   ' }], /field "name" must not be empty/],
+    ['a bad id', [{ ...stretch, id: 'Side Bend' }], /item 1 \("Side Bend"\): field "id" must be lower-case/],
+    ['a duplicate id', [stretch, stretch], /item 2 \("side-bend"\): field "id" "side-bend" appears more than once/],
+    ['an unknown source', [{ ...stretch, sources: ['nowhere'] }], /item 1 \("side-bend"\): field "sources\.0" cites "nowhere", which is not in sources\.json/],
+    ['no sources', [{ ...stretch, sources: [] }], /field "sources" must cite at least one source/],
+    ['an item that is not an object', [stretch, 42], /item 2: the item expected Object, got 42/],
+    ['text made only of escape codes', [{ ...stretch, name: '\u001b[2J\u001b[H' }], /field "name" must not be empty/],
+  ])('%s', (_name, file, message) => {
+    const error = errorOf(() => loadStretches({ 'stretches.json': file }));
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error.message).toMatch(message);
+  });
+
+  it('an unreadable file', () => {
+    const dir = tempDir('back-relief-data-');
+    mkdirSync(join(dir, 'stretches.json'));
+    const error = errorOf(() => loadContent(['stretches'], { builtin: DATA_DIR, extra: dir }));
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error.message).toMatch(/stretches\.json: cannot be read \(EISDIR\)/);
+  });
+
+  it('a remedy with an unknown category or evidence label', () => {
+    const remedy = { id: 'x', category: 'magic', name: 'X', evidence: 'guideline', when: 'now', how: ['a'], sources: ['guide'] };
+    const dir = extraDir({ 'remedies.json': [remedy] });
+    expect(() => loadContent(['remedies'], { builtin: DATA_DIR, extra: dir })).toThrow(/field "category" must be one of immediate, prevention, professional/);
+    const dir2 = extraDir({ 'remedies.json': [{ ...remedy, category: 'immediate', evidence: 'miracle' }] });
+    expect(() => loadContent(['remedies'], { builtin: DATA_DIR, extra: dir2 })).toThrow(/field "evidence" must be one of guideline, research, common-practice/);
+  });
+
+  it('a --data-dir that is not a folder is a usage error (exit 2)', () => {
+    const error = errorOf(() => loadContent(['stretches'], { builtin: DATA_DIR, extra: '/no/such/folder' }));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toContain('/no/such/folder');
+  });
+});
+
+describe('merging a --data-dir', () => {
+  it('adds a new id at the end and replaces a same id in place', () => {
+    const replaced = { ...stretch, id: 'cat-cow', name: 'Cat and cow, my way' };
+    const { stretches } = loadStretches({ 'stretches.json': [stretch, replaced] });
+    expect(stretches.map((s) => s.id)).toEqual(['walking', 'cat-cow', 'childs-pose', 'pelvic-tilt', 'knee-to-chest', 'glute-bridge', 'side-bend']);
+    expect(stretches[1]!.name).toBe('Cat and cow, my way');
+  });
+
+  it('lets an added item cite an added source', () => {
+    const source = { id: 'my-physio', citation: 'Advice from my physiotherapist, 2026.' };
+    const { stretches, sources } = loadStretches({ 'stretches.json': [{ ...stretch, sources: ['my-physio'] }], 'sources.json': [source] });
+    expect(stretches.at(-1)!.sources).toEqual(['my-physio']);
+    expect(sources.map((s) => s.id)).toContain('my-physio');
+  });
+
+  it('lets a built-in red flag be reworded or raised, never lowered', () => {
+    const fever = { id: 'fever', level: 'urgent', question: 'Do you have a temperature?', summary: 'a temperature', sources: ['guide'] };
+    const load = (flag: object) => loadContent(['red-flags'], { builtin: DATA_DIR, extra: extraDir({ 'red-flags.json': [flag] }) });
+    expect(load(fever)['red-flags'].find((f) => f.id === 'fever')!.question).toBe('Do you have a temperature?');
+    expect(load({ ...fever, level: 'emergency' })['red-flags'].find((f) => f.id === 'fever')!.level).toBe('emergency');
+    const error = errorOf(() => load({ ...fever, level: 'doctor' }));
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error.message).toMatch(/red-flags\.json: item 1 \("fever"\): field "level" a built-in red flag cannot be lowered \(from "urgent" to "doctor"\)/);
+  });
+
+  it('never lets a red flag be "self-care", so none can be switched off that way', () => {
+    const flag = { id: 'fever', level: 'self-care', question: 'q', summary: 's', sources: ['guide'] };
+    expect(() => loadContent(['red-flags'], { builtin: DATA_DIR, extra: extraDir({ 'red-flags.json': [flag] }) })).toThrow(/field "level" must be one of emergency, urgent, doctor/);
+  });
+
+  it('keeps every built-in red flag whatever the extra file lists', () => {
+    const flag = { id: 'new-sign', level: 'urgent', question: 'q?', summary: 's', sources: ['guide'] };
+    const { 'red-flags': flags } = loadContent(['red-flags'], { builtin: DATA_DIR, extra: extraDir({ 'red-flags.json': [flag] }) });
+    expect(flags).toHaveLength(17);
+  });
+
+  it('strips escape sequences from every string and drops unknown and prototype keys', () => {
+    const hostile = JSON.parse(JSON.stringify({ ...stretch, name: 'Side\u001b]0;owned\u0007 bend\u001b[2J', __proto__: { polluted: true }, extra: 'x' }));
+    const raw = JSON.stringify([hostile]).replace('"extra"', '"__proto__":{"polluted":true},"extra"');
+    const { stretches } = loadStretches({ 'stretches.json': raw });
+    const added = stretches.at(-1)!;
+    expect(added.name).toBe('Side bend');
+    expect(Object.keys(added)).not.toContain('extra');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(added)).toBe(Object.prototype);
+  });
+});
