@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CATEGORIES, type Category, type Kind } from './content/schema.js';
 import { loadContent } from './content/load.js';
 import type { CommandContext, Environment, GlobalOptions } from './context.js';
-import { isExitError } from './errors.js';
+import { CancelledError, isExitError } from './errors.js';
 import { outputWidth } from './render/layout.js';
 import { colourEnabled, createStyle } from './render/style.js';
 import { redFlags, remedies, sources, stretches } from './commands/listings.js';
@@ -90,6 +90,25 @@ or weakness in both legs: call emergency services now.`,
     });
 
   program
+    .command('triage')
+    .description('check the warning signs, then get a verdict and a plan for now')
+    .option('--answers <file>', 'answer from a JSON file instead of prompts ("-" reads stdin)')
+    .addHelpText(
+      'after',
+      `${examples('back-relief triage', 'back-relief triage --answers answers.json --json', 'cat answers.json | back-relief triage --answers -')}
+The answers file (every red-flag id of back-relief red-flags --json is needed):
+  { "onset": "2026-11-22T09:00:00Z" or null,
+    "redFlags": { "bladder-bowel": false, "fever": false, ... },
+    "painScore": 6, "triggers": ["lifting"] }
+Exit code 0 whatever the verdict; 2 for a bad answers file.`,
+    )
+    .action(async (o: { answers?: string }, self: Command) => {
+      // Loaded on use: the decision, the verdict and the prompts cost nothing to the other commands.
+      const { triageCommand } = await import('./commands/triage.js');
+      await triageCommand(ctx(self), o);
+    });
+
+  program
     .command('stretches')
     .description('list the stretches, or show one in full')
     .argument('[id]', 'a stretch id, such as glute-bridge')
@@ -136,6 +155,10 @@ function exitCodeFor(error: unknown, env: Environment): number {
     return 2;
   }
   const debug = env.env.BACK_RELIEF_DEBUG === '1';
+  if (error instanceof CancelledError) {
+    env.stderr.write(`${error.message}\n`);
+    return error.exitCode;
+  }
   if (isExitError(error)) {
     env.stderr.write(`back-relief: ${error.message}\n`);
     if (debug && error.stack) env.stderr.write(`${error.stack}\n`);

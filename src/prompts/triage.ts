@@ -1,0 +1,162 @@
+/**
+ * The interactive triage: the emergency signs first (one that applies ends the questions at once),
+ * then the urgent and doctor-level signs, the onset, a pain score and the triggers. It only gathers
+ * answers; the decision is made by src/decision/triage.ts, exactly as for `--answers`.
+ * Loaded lazily: only `triage` in a terminal pays for Inquirer.
+ */
+import { checkbox, input, number, select } from '@inquirer/prompts';
+import { RED_FLAG_LEVELS, type RedFlag } from '../content/schema.js';
+import type { FlagAnswer, TriageAnswers, Trigger } from '../decision/triage.js';
+import { CancelledError } from '../errors.js';
+import { parseWhen, WHEN_EXAMPLES } from '../input/when.js';
+import { LEVEL_TITLE } from '../render/labels.js';
+import type { InStream, OutStream } from '../context.js';
+
+export interface PromptIo {
+  input: InStream;
+  output: OutStream;
+  now: () => Date;
+}
+
+export interface GatheredAnswers {
+  answers: TriageAnswers;
+  /** The red flags that were asked; after an emergency sign the rest are not. */
+  asked: RedFlag[];
+}
+
+const NONE = '__none__';
+const UNSURE = '__unsure__';
+const HOUR = 3_600_000;
+
+/** Each choice stands for a time on the right side of every threshold it spans (content.md). */
+const ONSET_CHOICES = [
+  { name: 'In the last few hours', value: 'hours', hoursAgo: 2 },
+  { name: 'Earlier today or yesterday (under 2 days)', value: 'day', hoursAgo: 24 },
+  { name: '2 to 3 days ago', value: '2-3d', hoursAgo: 60 },
+  { name: '3 days to a week ago', value: '3-7d', hoursAgo: 120 },
+  { name: '1 to 4 weeks ago', value: '1-4w', hoursAgo: 14 * 24 },
+  { name: '1 to 3 months ago', value: '1-3mo', hoursAgo: 56 * 24 },
+  { name: 'More than 3 months ago', value: '3mo+', hoursAgo: 100 * 24 },
+  { name: 'An exact date and time...', value: 'exact', hoursAgo: null },
+  { name: "I don't know", value: 'unknown', hoursAgo: null },
+] as const;
+
+const TRIGGER_CHOICES: { name: string; value: Trigger }[] = [
+  { name: 'Lifting something', value: 'lifting' },
+  { name: 'Posture, such as long sitting', value: 'posture' },
+  { name: 'A sudden movement or twist', value: 'sudden-movement' },
+  { name: 'A workout', value: 'workout' },
+  { name: 'Stress', value: 'stress' },
+  { name: 'Not drinking enough, or heavy sweating', value: 'dehydration' },
+];
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export async function askTriage(flags: readonly RedFlag[], io: PromptIo): Promise<GatheredAnswers> {
+  const context = { input: io.input, output: io.output as NodeJS.WritableStream, clearPromptOnDone: false };
+  try {
+    const redFlags: Record<string, FlagAnswer> = {};
+    const asked: RedFlag[] = [];
+    for (const level of RED_FLAG_LEVELS) {
+      const group = flags.filter((f) => f.level === level);
+      if (group.length === 0) continue;
+      asked.push(...group);
+      for (const [id, answer] of Object.entries(await askGroup(group, level, context))) redFlags[id] = answer;
+      // An emergency sign (or doubt about one) ends the questions: the verdict cannot get more serious.
+      if (level === 'emergency' && group.some((f) => redFlags[f.id] !== false)) {
+        return { answers: { onset: null, redFlags }, asked };
+      }
+    }
+    const onset = await askOnset(io, context);
+    const painScore = await number(
+      { message: 'How bad is the pain right now, from 0 (none) to 10 (the worst)? (Enter to skip)', min: 0, max: 10, step: 1, required: false },
+      context,
+    );
+    const triggers = await checkbox<Trigger>(
+      { message: 'What might have set it off? Select all that apply (Enter to skip)', choices: TRIGGER_CHOICES },
+      context,
+    );
+    return { answers: { onset, redFlags, painScore: painScore ?? undefined, triggers }, asked };
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+      throw new CancelledError('Triage cancelled.');
+    }
+    throw error;
+  }
+}
+
+type PromptContext = { input: InStream; output: NodeJS.WritableStream; clearPromptOnDone: boolean };
+
+async function askGroup(group: RedFlag[], level: RedFlag['level'], context: PromptContext): Promise<Record<string, FlagAnswer>> {
+  const intro = {
+    emergency: 'Emergency signs. Do any of these apply to you now?',
+    urgent: 'Signs that need a doctor today. Do any of these apply?',
+    doctor: 'Signs that need a doctor soon. Do any of these apply?',
+  }[level];
+  const picked = await checkbox<string>(
+    {
+      message: `${intro} (${LEVEL_TITLE[level]}) Select all that apply`,
+      choices: [
+        ...group.map((f) => ({ name: capitalise(f.summary), value: f.id, description: f.question })),
+        { name: 'None of these', value: NONE },
+        { name: "I'm not sure", value: UNSURE },
+      ],
+      pageSize: group.length + 2,
+      loop: false,
+      // Never read silence as "no": an answer is needed, and "none" cannot go with a sign.
+      validate: (choices) => {
+        const values = choices.map((c) => c.value);
+        if (values.length === 0) return 'Choose every sign that applies, or "None of these", or "I\'m not sure".';
+        if (values.includes(NONE) && values.length > 1) return '"None of these" cannot go with another choice.';
+        return true;
+      },
+    },
+    context,
+  );
+  const answers: Record<string, FlagAnswer> = {};
+  for (const f of group) answers[f.id] = picked.includes(f.id);
+  if (!picked.includes(UNSURE)) return answers;
+  // Not sure: ask each sign that was not ticked, one at a time, so the verdict can name it.
+  for (const f of group) {
+    if (answers[f.id] === true) continue;
+    answers[f.id] = await select<FlagAnswer>(
+      {
+        message: f.question,
+        choices: [
+          { name: 'Yes', value: true },
+          { name: 'No', value: false },
+          { name: 'Not sure', value: 'unsure' },
+        ],
+      },
+      context,
+    );
+  }
+  return answers;
+}
+
+async function askOnset(io: PromptIo, context: PromptContext): Promise<Date | null> {
+  const choice = await select(
+    { message: 'When did this episode start?', choices: ONSET_CHOICES.map(({ name, value }) => ({ name, value })), pageSize: ONSET_CHOICES.length, loop: false },
+    context,
+  );
+  const picked = ONSET_CHOICES.find((c) => c.value === choice)!;
+  if (picked.hoursAgo !== null) return new Date(io.now().getTime() - picked.hoursAgo * HOUR);
+  if (picked.value === 'unknown') return null;
+  const text = await input(
+    {
+      message: `When did it start? (${WHEN_EXAMPLES})`,
+      validate: (value) => {
+        try {
+          parseWhen(value, io.now());
+          return true;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
+    },
+    context,
+  );
+  return parseWhen(text, io.now());
+}
