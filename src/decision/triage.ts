@@ -38,7 +38,7 @@ export type Action =
   | { kind: 'lifting-posture'; triggers: Trigger[] }
   | { kind: 'watch'; emergencyFlags: string[] }
   | { kind: 'week-mark'; at: Date }
-  | { kind: 'recheck'; when: 'now' | 'today' | 'tomorrow' };
+  | { kind: 'recheck'; when: 'today' | 'tomorrow' };
 
 export interface TriageResult {
   level: Level;

@@ -9,7 +9,6 @@ import { RED_FLAG_LEVELS, type RedFlag } from '../content/schema.js';
 import type { FlagAnswer, TriageAnswers, Trigger } from '../decision/triage.js';
 import { CancelledError } from '../errors.js';
 import { parseWhen, WHEN_EXAMPLES } from '../input/when.js';
-import { LEVEL_TITLE } from '../render/labels.js';
 import type { InStream, OutStream } from '../context.js';
 
 export interface PromptIo {
@@ -71,11 +70,11 @@ export async function askTriage(flags: readonly RedFlag[], io: PromptIo): Promis
     }
     const onset = await askOnset(io, context);
     const painScore = await number(
-      { message: 'How bad is the pain right now, from 0 (none) to 10 (the worst)? (Enter to skip)', min: 0, max: 10, step: 1, required: false },
+      { message: 'Pain right now, 0 (none) to 10 (worst)? (Enter to skip)', min: 0, max: 10, step: 1, required: false },
       context,
     );
     const triggers = await checkbox<Trigger>(
-      { message: 'What might have set it off? Select all that apply (Enter to skip)', choices: TRIGGER_CHOICES },
+      { message: 'What might have set it off? (space to select, Enter to go on)', choices: TRIGGER_CHOICES },
       context,
     );
     return { answers: { onset, redFlags, painScore: painScore ?? undefined, triggers }, asked };
@@ -91,13 +90,13 @@ type PromptContext = { input: InStream; output: NodeJS.WritableStream; clearProm
 
 async function askGroup(group: RedFlag[], level: RedFlag['level'], context: PromptContext): Promise<Record<string, FlagAnswer>> {
   const intro = {
-    emergency: 'Emergency signs. Do any of these apply to you now?',
-    urgent: 'Signs that need a doctor today. Do any of these apply?',
-    doctor: 'Signs that need a doctor soon. Do any of these apply?',
+    emergency: 'Emergency signs (EMERGENCY): do any apply to you now?',
+    urgent: 'Signs to see a doctor today (SEE A DOCTOR TODAY): do any apply?',
+    doctor: "Signs to book a doctor's appointment (BOOK A DOCTOR'S APPOINTMENT): do any apply?",
   }[level];
   const picked = await checkbox<string>(
     {
-      message: `${intro} (${LEVEL_TITLE[level]}) Select all that apply`,
+      message: intro,
       choices: [
         ...group.map((f) => ({ name: capitalise(f.summary), value: f.id, description: f.question })),
         { name: 'None of these', value: NONE },
@@ -105,6 +104,8 @@ async function askGroup(group: RedFlag[], level: RedFlag['level'], context: Prom
       ],
       pageSize: group.length + 2,
       loop: false,
+      // "Select all" would tick "None of these" together with every sign.
+      shortcuts: { all: null, invert: null },
       // Never read silence as "no": an answer is needed, and "none" cannot go with a sign.
       validate: (choices) => {
         const values = choices.map((c) => c.value);

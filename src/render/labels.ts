@@ -9,10 +9,11 @@ export const LEVEL_TITLE: Record<Level, string> = {
 };
 
 export const LEVEL_ACTION: Record<Level, string> = {
-  emergency: 'Call emergency services or go to an emergency room now. Do not drive yourself.',
-  urgent: 'See a doctor today: call your doctor, an urgent care service or a health advice line.',
-  doctor: 'Book an appointment with a doctor or physical therapist in the next few days.',
-  'self-care': 'Care for it at home, and watch for the warning signs.',
+  emergency:
+    'Call your local emergency number (911 in the US and Canada, 112 in Europe, 999 in the UK) or go to an emergency room now. Do not drive yourself.',
+  urgent: 'See a doctor today: call your doctor, an urgent care clinic, or a health advice line (111 in the UK).',
+  doctor: 'Book an appointment with a doctor in the next few days.',
+  'self-care': 'No warning sign applies: care for it at home and watch for changes.',
 };
 
 export const CATEGORY_TITLE: Record<Category, string> = {

@@ -34,16 +34,17 @@ export function durationWords(hours: number): string {
 }
 
 // Behind the home-care plan: ice and heat timing, heat's guideline support, staying active.
+const LEVEL_KINDS = new Set<Action['kind']>(['call-emergency', 'see-doctor-today', 'book-appointment']);
 const PLAN_SOURCES = ['guide', 'acp-2017', 'cochrane-heat-cold', 'nice-cks-lbp'];
 
 function actionText(action: Action, summaries: Map<string, string>): string {
   switch (action.kind) {
     case 'call-emergency':
-      return 'Call your local emergency number (911 in the US and Canada, 112 in Europe, 999 in the UK) or go to an emergency room now. Do not drive yourself.';
+      return LEVEL_ACTION.emergency;
     case 'see-doctor-today':
-      return 'See a doctor today: call your doctor, an urgent care clinic, or a health advice line (111 in the UK). Until then:';
+      return LEVEL_ACTION.urgent;
     case 'book-appointment':
-      return 'Book an appointment with a doctor in the next few days. Until then:';
+      return LEVEL_ACTION.doctor;
     case 'thermal':
       return {
         ice: 'Ice: wrap a cold pack in a thin cloth and hold it on the sore spot for 20 minutes, then give the skin at least 20 minutes off. Run: back-relief ice',
@@ -64,7 +65,7 @@ function actionText(action: Action, summaries: Map<string, string>): string {
         ? `Call emergency services at once if any of these appears: ${action.emergencyFlags.map((id) => summaries.get(id) ?? id).join('; ')}.`
         : 'Call emergency services at once if anything new or frightening appears.';
     case 'week-mark':
-      return `If it is not clearly better by ${format(action.at, 'EEE d MMM, HH:mm')} (a week since it started), book a doctor's appointment.`;
+      return `If it is not clearly better by ${format(action.at, 'EEEE d MMMM')} (a week since it started), book a doctor's appointment.`;
     case 'recheck':
       return action.when === 'today'
         ? 'Run back-relief triage again if anything changes before you are seen.'
@@ -108,13 +109,18 @@ export function verdictLines(result: TriageResult, flags: readonly RedFlag[], vi
   }
   if (result.hoursSinceOnset !== null) {
     lines.push(...wrap(`It started ${durationWords(result.hoursSinceOnset)} ago (${result.phase} phase).`, view.width));
-  } else {
+  } else if (result.level !== 'emergency') {
     lines.push(...wrap('When it started: not known.', view.width));
   }
   if (result.painScore !== null) lines.push(`Pain now: ${result.painScore} out of 10.`);
 
-  lines.push('', style.bold(result.level === 'emergency' ? 'Do this now' : 'What to do now'));
-  actionTexts(result, flags).forEach((text, i) => lines.push(...wrap(text, view.width, `  ${i + 1}. `, '     ')));
+  // The level's own instruction is in the box; the list holds what to do alongside it.
+  const rest = result.actions.filter((a) => !LEVEL_KINDS.has(a.kind));
+  if (rest.length) {
+    const summaries = new Map(flags.map((f) => [f.id, f.summary]));
+    lines.push('', style.bold(result.level === 'self-care' ? 'What to do now' : 'Meanwhile'));
+    rest.forEach((a, i) => lines.push(...wrap(actionText(a, summaries), view.width, `  ${i + 1}. `, '     ')));
+  }
 
   const sources = new Set<string>();
   for (const r of result.reasons) for (const s of byId.get(r.id)?.sources ?? []) sources.add(s);

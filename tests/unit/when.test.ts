@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseWhen } from '../../src/input/when.js';
+import { UsageError } from '../../src/errors.js';
+
+const NOW = new Date(2026, 10, 25, 12, 0, 0); // 25 Nov 2026, 12:00 local
+const HOUR = 3_600_000;
+
+describe('parseWhen: the time grammar of cli.md', () => {
+  it.each([
+    ['now', NOW],
+    ['NOW', NOW],
+    ['yesterday', new Date(NOW.getTime() - 24 * HOUR)],
+    ['yesterday 18:00', new Date(2026, 10, 24, 18, 0)],
+    ['yesterday 7:05', new Date(2026, 10, 24, 7, 5)],
+    ['3 days ago', new Date(NOW.getTime() - 72 * HOUR)],
+    ['1 day ago', new Date(NOW.getTime() - 24 * HOUR)],
+    ['5h ago', new Date(NOW.getTime() - 5 * HOUR)],
+    ['5 hours ago', new Date(NOW.getTime() - 5 * HOUR)],
+    ['90m ago', new Date(NOW.getTime() - 90 * 60_000)],
+    ['90 minutes ago', new Date(NOW.getTime() - 90 * 60_000)],
+    ['  2   days   ago ', new Date(NOW.getTime() - 48 * HOUR)],
+    ['2026-11-20T09:00', new Date(2026, 10, 20, 9, 0)],
+    ['2026-11-20 09:00', new Date(2026, 10, 20, 9, 0)],
+    ['2026-11-20', new Date(2026, 10, 20, 0, 0)],
+    ['2026-11-20T09:00:00Z', new Date(Date.UTC(2026, 10, 20, 9, 0))],
+    ['2026-11-20T09:00+02:00', new Date(Date.UTC(2026, 10, 20, 7, 0))],
+  ])('%j', (input, expected) => {
+    expect(parseWhen(input, NOW).getTime()).toBe(expected.getTime());
+  });
+
+  it.each([
+    ['nonsense', 'last week sometime', /not a time I understand/],
+    ['empty', '', /not a time I understand/],
+    ['an impossible date', '2026-02-30', /not a time I understand/],
+    ['an impossible hour', 'yesterday 25:00', /not a time I understand/],
+    ['a negative amount', '-3 days ago', /not a time I understand/],
+    ['tomorrow', 'tomorrow', /not a time I understand/],
+    ['a future date', '2027-01-01', /in the future/],
+    ['a minute ahead', '2026-11-25T12:01', /in the future/],
+  ])('refuses %s', (_name, input, message) => {
+    expect(() => parseWhen(input, NOW)).toThrow(UsageError);
+    expect(() => parseWhen(input, NOW)).toThrow(message);
+  });
+
+  it('strips control characters from the input it echoes back', () => {
+    expect(() => parseWhen('\u001b[2Jboom', NOW)).toThrow(/"boom" is not a time/);
+  });
+});
