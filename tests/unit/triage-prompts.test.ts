@@ -1,0 +1,171 @@
+/** The interactive triage through @inquirer/testing: the same flows a person would take. */
+import { screen } from '@inquirer/testing/vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli.js';
+import { fakeEnv } from '../helpers/fake-env.js';
+import { tempDir } from '../helpers/run-bin.js';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+
+async function submitNone(question: RegExp) {
+  await screen.next();
+  expect(screen.getScreen()).toMatch(question);
+  // "None of these" sits after the signs; End is not a key the checkbox knows, so walk down.
+  const lines = screen.getScreen().split('\n');
+  const signs = lines.filter((l) => /^[❯ ]?[◯◉]/.test(l.trim()) || /[◯◉]/.test(l)).length - 2;
+  for (let i = 0; i < signs; i++) screen.keypress('down');
+  screen.keypress('space');
+  screen.keypress('enter');
+}
+
+function startTriage(args: string[] = ['triage']) {
+  const captured = fakeEnv({ tty: true, now: () => NOW });
+  const exit = run(args, captured.env);
+  return { ...captured, exit };
+}
+
+describe('interactive triage', () => {
+  it('stops at an emergency sign and shows the EMERGENCY verdict at once', async () => {
+    const t = startTriage();
+    await screen.next();
+    expect(screen.getScreen()).toContain('Emergency signs (EMERGENCY): do any apply to you now?');
+    screen.keypress('down');
+    screen.keypress('space'); // saddle numbness
+    screen.keypress('enter');
+    expect(await t.exit).toBe(0);
+    const out = t.stdout().replace(/\s+/g, ' ');
+    expect(out).toContain('EMERGENCY');
+    expect(out).toContain('Do not drive yourself.');
+    expect(out).toContain('numbness or tingling around the genitals, buttocks or inner thighs [EMERGENCY]');
+    expect(out).toContain('not medical advice');
+    expect(out).not.toContain('Signs to see a doctor today');
+  });
+
+  it('will not take an empty answer, nor "None of these" together with a sign', async () => {
+    const t = startTriage();
+    await screen.next();
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Choose every sign that applies, or "None of these"');
+    screen.keypress('space'); // the first sign
+    for (let i = 0; i < 6; i++) screen.keypress('down');
+    screen.keypress('space'); // None of these
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('"None of these" cannot go with another choice.');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await t.exit).toBe(130);
+  });
+
+  it('"not sure" asks each sign in turn and escalates on doubt', async () => {
+    const t = startTriage();
+    await screen.next();
+    for (let i = 0; i < 7; i++) screen.keypress('down');
+    screen.keypress('space'); // I'm not sure
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/newly hard to pass urine/);
+    screen.keypress('down');
+    screen.keypress('enter'); // No
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/numbness or tingling around your genitals/);
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('enter'); // Not sure
+    // The remaining emergency signs are still asked one by one.
+    for (let i = 0; i < 4; i++) {
+      await screen.next();
+      screen.keypress('down');
+      screen.keypress('enter'); // No
+    }
+    expect(await t.exit).toBe(0);
+    expect(t.stdout()).toContain('EMERGENCY');
+    expect(t.stdout().replace(/\s+/g, ' ')).toMatch(/Not answered, or not sure.*numbness or tingling around the genitals/);
+  });
+
+  it('the full path gives the same verdict as --answers with the same answers (one decision, two doors)', async () => {
+    const t = startTriage();
+    await submitNone(/Emergency signs/);
+    await screen.next();
+    expect(screen.getScreen()).toContain('Signs to see a doctor today');
+    screen.keypress('down');
+    screen.keypress('space'); // fever
+    screen.keypress('enter');
+    await submitNone(/Signs to book a doctor's appointment/);
+    await screen.next();
+    expect(screen.getScreen()).toContain('When did this episode start?');
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('enter'); // 2 to 3 days ago: 60 hours
+    await screen.next();
+    screen.type('6');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('What might have set it off?');
+    screen.keypress('space'); // lifting
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('space'); // workout
+    screen.keypress('enter');
+    expect(await t.exit).toBe(0);
+
+    const dir = tempDir();
+    const answers = join(dir, 'answers.json');
+    const flags = JSON.parse(await (async () => {
+      const list = fakeEnv();
+      await run(['red-flags', '--json'], list.env);
+      return list.stdout();
+    })()) as { id: string }[];
+    writeFileSync(
+      answers,
+      JSON.stringify({
+        onset: new Date(NOW.getTime() - 60 * 3_600_000).toISOString(),
+        redFlags: Object.fromEntries(flags.map((f) => [f.id, f.id === 'fever'])),
+        painScore: 6,
+        triggers: ['lifting', 'workout'],
+      }),
+    );
+    const scripted = fakeEnv({ tty: true, now: () => NOW });
+    expect(await run(['triage', '--answers', answers], scripted.env)).toBe(0);
+    expect(t.stdout()).toBe(scripted.stdout());
+    expect(t.stdout()).toContain('SEE A DOCTOR TODAY');
+    expect(t.stdout()).toContain('Pain now: 6 out of 10.');
+    expect(t.stdout()).toContain('electrolytes');
+  });
+
+  it('an exact onset is checked as it is typed: a future time is refused', async () => {
+    const t = startTriage();
+    for (const q of [/Emergency signs/, /Signs to see a doctor today/, /Signs to book/]) await submitNone(q);
+    await screen.next();
+    for (let i = 0; i < 7; i++) screen.keypress('down');
+    screen.keypress('enter'); // An exact date and time
+    await screen.next();
+    screen.type('2030-01-01');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('is in the future');
+    for (let i = 0; i < 10; i++) screen.keypress('backspace');
+    screen.type('3 days ago');
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter'); // no pain score
+    await screen.next();
+    screen.keypress('enter'); // no triggers
+    expect(await t.exit).toBe(0);
+    expect(t.stdout()).toContain('It started about 3 days ago (acute phase).');
+    expect(t.stdout()).toContain('SELF-CARE');
+  });
+
+  it('Ctrl+C at a prompt: "Triage cancelled." on stderr, exit 130, nothing on stdout', async () => {
+    const t = startTriage();
+    await submitNone(/Emergency signs/);
+    await screen.next();
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await t.exit).toBe(130);
+    expect(t.stderr()).toBe('Triage cancelled.\n');
+    expect(t.stdout()).toBe('');
+  });
+});
