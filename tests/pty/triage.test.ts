@@ -1,0 +1,46 @@
+/** Triage in a real pseudo-terminal: what only a terminal shows (the prompts, Ctrl+C, the cursor). */
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/run-bin.js';
+import { startTerminal, type Terminal } from '../helpers/tmux.js';
+
+let terminal: Terminal | undefined;
+afterEach(() => terminal?.close());
+
+const env = () => ({ NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: tempDir() });
+
+describe('triage in a real terminal', () => {
+  it('answers the prompts and reads the verdict from the screen', async () => {
+    terminal = startTerminal(['triage'], env());
+    await terminal.waitFor(/Emergency signs \(EMERGENCY\)/);
+    // None of these, for each of the three screens: the row after the last sign.
+    for (const [question, signs] of [[/Emergency signs/, 6], [/Signs to see a doctor today/, 8], [/Signs to book/, 2]] as const) {
+      await terminal.waitFor(question);
+      for (let i = 0; i < signs; i++) terminal.keys('Down');
+      terminal.keys('Space', 'Enter');
+    }
+    await terminal.waitFor(/When did this episode start\?/);
+    terminal.keys('Enter'); // in the last few hours
+    await terminal.waitFor(/Pain right now/);
+    terminal.keys('4', 'Enter');
+    await terminal.waitFor(/What might have set it off/);
+    terminal.keys('Enter');
+    const screen = await terminal.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('SELF-CARE');
+    expect(screen).toContain('Run: back-relief ice');
+    expect(screen).toContain('not medical advice');
+    expect(screen).toContain('EXIT=0');
+    expect(terminal.cursorVisible()).toBe(true);
+  });
+
+  it('Ctrl+C at a prompt prints "Triage cancelled.", exits 130 and leaves the cursor visible', async () => {
+    terminal = startTerminal(['triage'], env());
+    await terminal.waitFor(/Emergency signs/);
+    terminal.keys('Down', 'Space');
+    terminal.keys('C-c');
+    const screen = await terminal.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('Triage cancelled.');
+    expect(screen).toContain('EXIT=130');
+    expect(screen).not.toMatch(/\n\s+at /);
+    expect(terminal.cursorVisible()).toBe(true);
+  });
+});
