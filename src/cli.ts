@@ -46,6 +46,8 @@ function makeContext(env: Environment, options: GlobalOptions): CommandContext {
     },
     content: <K extends Kind>(kinds: readonly K[]) => loadContent(kinds, contentDirs),
     contentDirs,
+    platform: env.platform,
+    homedir: env.homedir,
   };
 }
 
@@ -93,6 +95,7 @@ or weakness in both legs: call emergency services now.`,
     .command('triage')
     .description('check the warning signs, then get a verdict and a plan for now')
     .option('--answers <file>', 'answer from a JSON file instead of prompts ("-" reads stdin)')
+    .option('--record', 'with --answers: record the verdict (and the onset) in the journal')
     .addHelpText(
       'after',
       `${examples('back-relief triage', 'back-relief triage --answers answers.json --json', 'cat answers.json | back-relief triage --answers -')}
@@ -102,11 +105,67 @@ The answers file (every red-flag id of back-relief red-flags --json is needed):
     "painScore": 6, "triggers": ["lifting"] }
 Exit code 0 whatever the verdict; 2 for a bad answers file.`,
     )
-    .action(async (o: { answers?: string }, self: Command) => {
+    .action(async (o: { answers?: string; record?: boolean }, self: Command) => {
       // Loaded on use: the decision, the verdict and the prompts cost nothing to the other commands.
       const { triageCommand } = await import('./commands/triage.js');
       await triageCommand(ctx(self), o);
     });
+
+  const journal = () => import('./commands/journal.js');
+  program
+    .command('onset')
+    .description('record when this episode started (now by default), or end it')
+    .argument('[when...]', 'now, 2026-11-20T09:00, yesterday 18:00, 3 days ago, 5h ago, 90m ago')
+    .option('--clear', 'end the current episode')
+    .addHelpText('after', examples('back-relief onset', 'back-relief onset yesterday 18:00', 'back-relief onset 3 days ago', 'back-relief onset --clear'))
+    .action(async (words: string[], o: { clear?: boolean }, self: Command) => (await journal()).onsetCommand(ctx(self), words, o));
+
+  program
+    .command('pain')
+    .description('record a pain score from 0 (none) to 10 (the worst)')
+    .argument('<score>', 'a whole number from 0 to 10')
+    .option('--note <text>', 'a short note to keep with it')
+    .addHelpText('after', examples('back-relief pain 6', 'back-relief pain 3 --note "better after the walk"'))
+    .action(async (score: string, o: { note?: string }, self: Command) => (await journal()).painCommand(ctx(self), score, o));
+
+  program
+    .command('check-in')
+    .description('a short daily re-check: the emergency signs again, then a pain score')
+    .option('--signs <answer>', 'without prompts: none, unsure, or emergency sign ids (comma-separated)')
+    .option('--pain <score>', 'without prompts: a pain score from 0 to 10')
+    .addHelpText('after', examples('back-relief check-in', 'back-relief check-in --signs none --pain 4'))
+    .action(async (o: { signs?: string; pain?: string }, self: Command) => {
+      const { checkInCommand } = await import('./commands/check-in.js');
+      await checkInCommand(ctx(self), o);
+    });
+
+  program
+    .command('status')
+    .description('this episode at a glance: time since onset, ice or heat now, last session and pain')
+    .addHelpText('after', examples('back-relief status', 'back-relief status --json'))
+    .action(async (_o: unknown, self: Command) => (await journal()).statusCommand(ctx(self)));
+
+  program
+    .command('plan')
+    .description('a dated day-by-day plan for this episode')
+    .addHelpText('after', examples('back-relief plan', 'back-relief plan --json'))
+    .action(async (_o: unknown, self: Command) => (await journal()).planCommand(ctx(self)));
+
+  program
+    .command('history')
+    .description('sessions, pain scores and check-ins, with a pain trend chart')
+    .option('--days <n>', 'how many days back (default 30)')
+    .addHelpText('after', examples('back-relief history', 'back-relief history --days 7', 'back-relief history --json'))
+    .action(async (o: { days?: string }, self: Command) => (await journal()).historyCommand(ctx(self), o));
+
+  program
+    .command('export')
+    .description('a summary of this episode to take to a clinician')
+    .option('--format <format>', 'md (default) or json')
+    .option('--output <file>', 'write to a file instead of stdout')
+    .option('--force', 'replace the output file if it exists')
+    .addHelpText('after', examples('back-relief export', 'back-relief export --output summary.md', 'back-relief export --format json --output summary.json --force'))
+    .action(async (o: { format?: string; output?: string; force?: boolean }, self: Command) => (await journal()).exportCommand(ctx(self), o));
 
   program
     .command('stretches')

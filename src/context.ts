@@ -26,6 +26,9 @@ export interface Environment {
   /** The folder holding the built-in data/*.json. */
   builtinDataDir: string;
   cwd: string;
+  platform: NodeJS.Platform;
+  /** A function: os.homedir() is only needed by commands that use the journal. */
+  homedir: () => string;
 }
 
 /** The global options, after parsing. */
@@ -58,5 +61,7 @@ export interface CommandContext {
   /** Whether prompts may be shown: both ends are terminals and --no-input was not given. */
   readonly interactive: boolean;
   content<K extends Kind>(kinds: readonly K[]): Pick<Content, K | 'sources'>;
+  readonly platform: NodeJS.Platform;
+  readonly homedir: () => string;
   readonly contentDirs: ContentDirs;
 }

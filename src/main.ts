@@ -1,4 +1,5 @@
 /** The process entry: wires the real process into run() and sets the exit code. */
+import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { run } from './cli.js';
 
@@ -18,4 +19,6 @@ process.exitCode = await run(process.argv.slice(2), {
   now: () => new Date(),
   builtinDataDir: fileURLToPath(new URL('../data/', import.meta.url)),
   cwd: process.cwd(),
+  platform: process.platform,
+  homedir,
 });

@@ -1,7 +1,11 @@
 /** `back-relief triage`: interactive in a terminal, or scripted with `--answers FILE|-`. */
 import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../context.js';
-import { triage } from '../decision/triage.js';
+import { currentOnset } from '../decision/episode.js';
+import { triage, type TriageAnswers, type TriageResult } from '../decision/triage.js';
+import { openJournal, readJournal } from '../journal/open.js';
+import type { JournalRecord } from '../journal/records.js';
+import { when } from '../render/journal.js';
 import { UsageError } from '../errors.js';
 import { parseAnswers } from '../input/answers.js';
 import { sanitizeLine } from '../render/sanitize.js';
@@ -9,6 +13,7 @@ import { verdictJson, verdictLines } from '../render/verdict.js';
 
 export interface TriageOptions {
   answers?: string | undefined;
+  record?: boolean | undefined;
 }
 
 const MAX_ANSWERS_BYTES = 1_000_000;
@@ -17,25 +22,68 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
   const { 'red-flags': flags } = ctx.content(['red-flags']);
   let answers;
   let asked = flags;
+  let onsetApproximate = false;
+  const interactive = options.answers === undefined && ctx.interactive;
   if (options.answers !== undefined) {
     answers = parseAnswers(await readAnswers(options.answers, ctx), flags, ctx.now());
-  } else if (ctx.interactive) {
+  } else if (interactive) {
     const { askTriage } = await import('../prompts/triage.js');
-    const gathered = await askTriage(flags, { input: ctx.stdin, output: ctx.stdout, now: ctx.now });
+    const gathered = await askTriage(flags, promptIo(ctx));
     answers = gathered.answers;
     asked = gathered.asked;
+    onsetApproximate = gathered.onsetApproximate;
   } else {
     throw new UsageError(
       `triage needs answers and cannot ask here (${ctx.options.input ? 'no terminal' : '--no-input'}). Give them with --answers FILE, or --answers - to read them from stdin; see back-relief triage --help.`,
     );
   }
-  const result = triage(answers, asked, ctx.now());
-  if (ctx.options.json) {
-    ctx.json(verdictJson(result, flags));
-    return;
+  const now = ctx.now();
+  const result = triage(answers, asked, now);
+  if (ctx.options.json) ctx.json(verdictJson(result, flags));
+  else {
+    const unicode = ctx.stdout.isTTY === true && ctx.env.TERM !== 'dumb';
+    ctx.out(['', ...verdictLines(result, flags, { style: ctx.style, width: ctx.width, unicode })].join('\n'));
   }
-  const unicode = ctx.stdout.isTTY === true && ctx.env.TERM !== 'dumb';
-  ctx.out(['', ...verdictLines(result, flags, { style: ctx.style, width: ctx.width, unicode })].join('\n'));
+
+  if (!interactive && !options.record) return;
+  const journal = openJournal(ctx);
+  // --record keeps the onset it was given; in a terminal the person is asked first. Never in an
+  // emergency: nothing should stand between the verdict and the phone.
+  let saveOnset = answers.onset !== null && !interactive;
+  if (interactive && answers.onset !== null && result.level !== 'emergency') {
+    const current = currentOnset(readJournal(ctx, journal));
+    if (current?.at.getTime() !== answers.onset.getTime()) {
+      const { askSaveOnset } = await import('../prompts/triage.js');
+      const description = `${onsetApproximate ? 'about ' : ''}${when(answers.onset)}`;
+      saveOnset = await askSaveOnset(description, promptIo(ctx));
+    }
+  }
+  journal.append(triageRecords(answers, result, now, saveOnset, onsetApproximate));
+  ctx.err(`Recorded in your journal${saveOnset ? ', with the onset' : ''}: back-relief status`);
+}
+
+function promptIo(ctx: CommandContext) {
+  return { input: ctx.stdin, output: ctx.stdout, now: ctx.now };
+}
+
+/** The journal lines of one triage: the verdict, and the onset and pain score when there are. */
+function triageRecords(answers: TriageAnswers, result: TriageResult, now: Date, saveOnset: boolean, approximate: boolean): JournalRecord[] {
+  const at = now.toISOString();
+  const records: JournalRecord[] = [
+    {
+      type: 'triage',
+      at,
+      level: result.level,
+      reasons: result.reasons.map((r) => ({ ...r })),
+      redFlags: { ...answers.redFlags } as Record<string, boolean | 'unsure'>,
+      onset: answers.onset?.toISOString() ?? null,
+      painScore: result.painScore,
+      triggers: result.triggers,
+    },
+  ];
+  if (saveOnset && answers.onset) records.push({ type: 'onset', at, onset: answers.onset.toISOString(), ...(approximate ? { approximate } : {}) });
+  if (result.painScore !== null) records.push({ type: 'pain', at, score: result.painScore, source: 'triage' });
+  return records;
 }
 
 async function readAnswers(source: string, ctx: CommandContext): Promise<string> {

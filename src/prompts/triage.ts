@@ -4,7 +4,7 @@
  * answers; the decision is made by src/decision/triage.ts, exactly as for `--answers`.
  * Loaded lazily: only `triage` in a terminal pays for Inquirer.
  */
-import { checkbox, input, number, select } from '@inquirer/prompts';
+import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
 import { RED_FLAG_LEVELS, type RedFlag } from '../content/schema.js';
 import type { FlagAnswer, TriageAnswers, Trigger } from '../decision/triage.js';
 import { CancelledError } from '../errors.js';
@@ -19,6 +19,8 @@ export interface PromptIo {
 
 export interface GatheredAnswers {
   answers: TriageAnswers;
+  /** The onset came from a range ("2 to 3 days ago"), not an exact time. */
+  onsetApproximate: boolean;
   /** The red flags that were asked; after an emergency sign the rest are not. */
   asked: RedFlag[];
 }
@@ -53,9 +55,23 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export async function askTriage(flags: readonly RedFlag[], io: PromptIo): Promise<GatheredAnswers> {
-  const context = { input: io.input, output: io.output as NodeJS.WritableStream, clearPromptOnDone: false };
+/** Ctrl+C in Inquirer rejects with ExitPromptError; it becomes a CancelledError with our message. */
+async function cancellable<T>(message: string, ask: () => Promise<T>): Promise<T> {
   try {
+    return await ask();
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+      throw new CancelledError(message);
+    }
+    throw error;
+  }
+}
+
+const contextOf = (io: PromptIo): PromptContext => ({ input: io.input, output: io.output as NodeJS.WritableStream, clearPromptOnDone: false });
+
+export function askTriage(flags: readonly RedFlag[], io: PromptIo): Promise<GatheredAnswers> {
+  const context = contextOf(io);
+  return cancellable('Triage cancelled.', async () => {
     const redFlags: Record<string, FlagAnswer> = {};
     const asked: RedFlag[] = [];
     for (const level of RED_FLAG_LEVELS) {
@@ -65,25 +81,44 @@ export async function askTriage(flags: readonly RedFlag[], io: PromptIo): Promis
       for (const [id, answer] of Object.entries(await askGroup(group, level, context))) redFlags[id] = answer;
       // An emergency sign (or doubt about one) ends the questions: the verdict cannot get more serious.
       if (level === 'emergency' && group.some((f) => redFlags[f.id] !== false)) {
-        return { answers: { onset: null, redFlags }, asked };
+        return { answers: { onset: null, redFlags }, asked, onsetApproximate: false };
       }
     }
-    const onset = await askOnset(io, context);
-    const painScore = await number(
-      { message: 'Pain right now, 0 (none) to 10 (worst)? (Enter to skip)', min: 0, max: 10, step: 1, required: false },
-      context,
-    );
+    const { onset, approximate } = await askOnset(io, context);
+    const painScore = await askPain(context);
     const triggers = await checkbox<Trigger>(
       { message: 'What might have set it off? (space to select, Enter to go on)', choices: TRIGGER_CHOICES },
       context,
     );
-    return { answers: { onset, redFlags, painScore: painScore ?? undefined, triggers }, asked };
-  } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-      throw new CancelledError('Triage cancelled.');
-    }
-    throw error;
-  }
+    return { answers: { onset, redFlags, painScore, triggers }, asked, onsetApproximate: approximate };
+  });
+}
+
+/** check-in: the emergency signs again, then (unless one applies) a pain score. */
+export function askCheckIn(flags: readonly RedFlag[], io: PromptIo): Promise<{ redFlags: Record<string, FlagAnswer>; painScore: number | undefined }> {
+  const context = contextOf(io);
+  return cancellable('Check-in cancelled.', async () => {
+    const emergency = flags.filter((f) => f.level === 'emergency');
+    const redFlags = await askGroup(emergency, 'emergency', context);
+    if (emergency.some((f) => redFlags[f.id] !== false)) return { redFlags, painScore: undefined };
+    const painScore = await askPain(context);
+    return { redFlags, painScore };
+  });
+}
+
+/** After a verdict: keep the onset in the journal so status and plan can follow the clock? */
+export function askSaveOnset(description: string, io: PromptIo): Promise<boolean> {
+  return cancellable('Not saved.', () =>
+    confirm({ message: `Save the onset (${description}) to your journal, so status and plan follow the clock?`, default: true }, contextOf(io)),
+  );
+}
+
+async function askPain(context: PromptContext): Promise<number | undefined> {
+  const score = await number(
+    { message: 'Pain right now, 0 (none) to 10 (worst)? (Enter to skip)', min: 0, max: 10, step: 1, required: false },
+    context,
+  );
+  return score ?? undefined;
 }
 
 type PromptContext = { input: InStream; output: NodeJS.WritableStream; clearPromptOnDone: boolean };
@@ -137,14 +172,14 @@ async function askGroup(group: RedFlag[], level: RedFlag['level'], context: Prom
   return answers;
 }
 
-async function askOnset(io: PromptIo, context: PromptContext): Promise<Date | null> {
+async function askOnset(io: PromptIo, context: PromptContext): Promise<{ onset: Date | null; approximate: boolean }> {
   const choice = await select(
     { message: 'When did this episode start?', choices: ONSET_CHOICES.map(({ name, value }) => ({ name, value })), pageSize: ONSET_CHOICES.length, loop: false },
     context,
   );
   const picked = ONSET_CHOICES.find((c) => c.value === choice)!;
-  if (picked.hoursAgo !== null) return new Date(io.now().getTime() - picked.hoursAgo * HOUR);
-  if (picked.value === 'unknown') return null;
+  if (picked.hoursAgo !== null) return { onset: new Date(io.now().getTime() - picked.hoursAgo * HOUR), approximate: true };
+  if (picked.value === 'unknown') return { onset: null, approximate: false };
   const text = await input(
     {
       message: `When did it start? (${WHEN_EXAMPLES})`,
@@ -159,5 +194,5 @@ async function askOnset(io: PromptIo, context: PromptContext): Promise<Date | nu
     },
     context,
   );
-  return parseWhen(text, io.now());
+  return { onset: parseWhen(text, io.now()), approximate: false };
 }

@@ -25,6 +25,8 @@ export function fakeEnv(overrides: Partial<Environment> & { vars?: Record<string
     now: () => new Date('2026-11-25T12:00:00Z'),
     builtinDataDir: DATA_DIR,
     cwd: process.cwd(),
+    platform: 'linux',
+    homedir: () => '/nonexistent-home',
     ...overrides,
   };
   return { env, stdout: () => out, stderr: () => err };

@@ -1,0 +1,168 @@
+/** The journal commands: onset, pain, status, plan, history, export. */
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { CommandContext } from '../context.js';
+import { checkInsOf, currentOnset, episodeStatus, painOf, sessionsOf } from '../decision/episode.js';
+import { episodePlan } from '../decision/plan.js';
+import { hoursSinceOnset, phaseOf, thermalAdvice } from '../decision/time.js';
+import { UsageError } from '../errors.js';
+import { parseWhen } from '../input/when.js';
+import { openJournal, readJournal } from '../journal/open.js';
+import type { PainLine } from '../journal/records.js';
+import { dayActionText, historyLines, planLines, REMINDER_TEXT, statusLines, THERMAL_WORDS, when } from '../render/journal.js';
+import { sanitizeLine } from '../render/sanitize.js';
+import { durationWords } from '../render/verdict.js';
+import { exportJson, exportMarkdown } from '../render/export.js';
+
+const MAX_NOTE = 500;
+
+export function onsetCommand(ctx: CommandContext, words: string[], options: { clear?: boolean }): void {
+  const journal = openJournal(ctx);
+  const now = ctx.now();
+  if (options.clear) {
+    if (words.length) throw new UsageError('onset: give a time or --clear, not both.');
+    const record = { type: 'onset-cleared', at: now.toISOString() } as const;
+    journal.append([record]);
+    if (ctx.options.json) ctx.json(record);
+    else ctx.out('Episode ended. Record a new one with: back-relief onset');
+    return;
+  }
+  const onset = parseWhen(words.length ? words.join(' ') : 'now', now);
+  const record = { type: 'onset', at: now.toISOString(), onset: onset.toISOString() } as const;
+  journal.append([record]);
+  if (ctx.options.json) {
+    ctx.json(record);
+    return;
+  }
+  const hours = hoursSinceOnset(onset, now)!;
+  ctx.out(`Onset recorded: ${when(onset)} (${hours < 1 ? 'just now' : `${durationWords(hours)} ago`}).`);
+  ctx.out(`Now: ${THERMAL_WORDS[thermalAdvice(hours)]}. Phase: ${phaseOf(hours)}.`);
+  ctx.out('Your dated plan: back-relief plan');
+}
+
+export function parseScore(text: string, flag = 'SCORE'): number {
+  if (!/^(?:10|[0-9])$/.test(text.trim())) {
+    throw new UsageError(`${flag} must be a whole number from 0 (no pain) to 10 (the worst), not "${sanitizeLine(text)}".`);
+  }
+  return Number(text.trim());
+}
+
+export function painCommand(ctx: CommandContext, scoreText: string, options: { note?: string }): void {
+  const score = parseScore(scoreText);
+  const note = options.note === undefined ? undefined : sanitizeLine(options.note).trim();
+  if (note !== undefined && note.length > MAX_NOTE) throw new UsageError(`--note is too long (${MAX_NOTE} characters at most).`);
+  const record: PainLine = { type: 'pain', at: ctx.now().toISOString(), score, ...(note ? { note } : {}) };
+  openJournal(ctx).append([record]);
+  if (ctx.options.json) ctx.json(record);
+  else ctx.out(`Pain ${score}/10 recorded${note ? ` with your note` : ''}. See the trend with: back-relief history`);
+}
+
+export function statusCommand(ctx: CommandContext): void {
+  const now = ctx.now();
+  const status = episodeStatus(readJournal(ctx), now);
+  if (ctx.options.json) {
+    ctx.json({
+      onset: status.onset?.at.toISOString() ?? null,
+      hoursSinceOnset: status.hoursSinceOnset,
+      phase: status.phase,
+      thermal: status.thermal,
+      lastSession: status.lastSession,
+      breakEndsAt: status.breakEndsAt?.toISOString() ?? null,
+      lastPain: status.lastPain ? { at: status.lastPain.at, score: status.lastPain.score } : null,
+      trend: status.trend,
+      reminders: status.reminders.map((r) => REMINDER_TEXT[r]),
+    });
+    return;
+  }
+  ctx.out(statusLines(status, ctx).join('\n'));
+}
+
+export function planCommand(ctx: CommandContext): void {
+  const onset = currentOnset(readJournal(ctx));
+  if (!onset) {
+    if (ctx.options.json) ctx.json([]);
+    else ctx.out('No episode is recorded yet. Record when it started, for example:\n  back-relief onset "yesterday 18:00"\nthen run back-relief plan again.');
+    return;
+  }
+  const now = ctx.now();
+  const days = episodePlan(onset.at, new Date(Math.max(now.getTime(), onset.at.getTime())));
+  if (ctx.options.json) {
+    ctx.json(
+      days.map((d) => ({
+        date: localDate(d.start),
+        day: d.day,
+        today: d.today,
+        actions: d.actions.map(dayActionText),
+      })),
+    );
+    return;
+  }
+  ctx.out(planLines(days, onset.at, ctx).join('\n'));
+}
+
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function parseDays(text: string): number {
+  if (!/^[1-9]\d{0,4}$/.test(text.trim())) throw new UsageError(`--days must be a whole number of days from 1, not "${sanitizeLine(text)}".`);
+  return Number(text.trim());
+}
+
+export function historyCommand(ctx: CommandContext, options: { days?: string }): void {
+  const days = options.days === undefined ? 30 : parseDays(options.days);
+  const now = ctx.now();
+  const since = now.getTime() - days * 86_400_000;
+  const records = readJournal(ctx).filter((r) => Date.parse(r.at) >= since);
+  if (ctx.options.json) {
+    ctx.json({ sessions: sessionsOf(records), pain: painOf(records), checkIns: checkInsOf(records) });
+    return;
+  }
+  ctx.out(historyLines(records, days, ctx).join('\n'));
+}
+
+export function exportCommand(ctx: CommandContext, options: { format?: string; output?: string; force?: boolean }): void {
+  const format = options.format ?? 'md';
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, not "${sanitizeLine(format)}".`);
+  const records = readJournal(ctx);
+  const now = ctx.now();
+  const summary = { records, now };
+  const text = format === 'json' ? `${JSON.stringify(exportJson(summary), null, 2)}\n` : exportMarkdown(summary);
+  if (options.output === undefined) {
+    ctx.stdout.write(text);
+    return;
+  }
+  writeAtomically(options.output, text, options.force === true);
+  ctx.err(`Summary written to ${options.output}.`);
+}
+
+/** Temporary file, flushed, then moved into place: a reader never sees half a summary. */
+function writeAtomically(target: string, text: string, force: boolean): void {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+  } catch (error) {
+    throw new UsageError(`--output: cannot write in "${sanitizeLine(dirname(target))}" (${(error as NodeJS.ErrnoException).code}).`);
+  }
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    if (force) renameSync(temp, target);
+    else {
+      // link() fails if the target exists, so no file is ever replaced without --force.
+      linkSync(temp, target);
+      unlinkSync(temp);
+    }
+  } catch (error) {
+    unlinkSync(temp);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`--output: "${sanitizeLine(target)}" already exists; add --force to replace it.`);
+    throw new UsageError(`--output: cannot write "${sanitizeLine(target)}" (${code}).`);
+  }
+}

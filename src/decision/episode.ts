@@ -1,0 +1,108 @@
+/**
+ * What the journal says about this episode, at a given time: the onset, the last session and its
+ * skin break, the pain scores and their trend, and the reminders that are due. Pure.
+ */
+import type { CheckInLine, JournalRecord, PainLine, SessionLine, TriageLine } from '../journal/records.js';
+import { hoursSinceOnset, phaseOf, thermalAdvice, THRESHOLDS, type Phase, type Thermal } from './time.js';
+
+export interface Onset {
+  at: Date;
+  approximate: boolean;
+  recordedAt: Date;
+}
+
+/** The onset of the current episode: the last `onset` line, unless an `onset-cleared` came after it. */
+export function currentOnset(records: readonly JournalRecord[]): Onset | null {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]!;
+    if (r.type === 'onset-cleared') return null;
+    if (r.type === 'onset') return { at: new Date(r.onset), approximate: r.approximate === true, recordedAt: new Date(r.at) };
+  }
+  return null;
+}
+
+export const sessionsOf = (records: readonly JournalRecord[]) => records.filter((r): r is SessionLine => r.type === 'session');
+export const painOf = (records: readonly JournalRecord[]) => records.filter((r): r is PainLine => r.type === 'pain');
+export const checkInsOf = (records: readonly JournalRecord[]) => records.filter((r): r is CheckInLine => r.type === 'check-in');
+export const triagesOf = (records: readonly JournalRecord[]) => records.filter((r): r is TriageLine => r.type === 'triage');
+
+export function lastSession(records: readonly JournalRecord[], kind?: 'ice' | 'heat'): SessionLine | null {
+  let last: SessionLine | null = null;
+  for (const s of sessionsOf(records)) {
+    if (kind && s.kind !== kind) continue;
+    if (!last || Date.parse(s.endedAt) >= Date.parse(last.endedAt)) last = s;
+  }
+  return last;
+}
+
+/** When the skin break after a session ends, if it has not ended yet. */
+export function breakEndsAt(session: SessionLine | null, now: Date): Date | null {
+  if (!session) return null;
+  const ends = new Date(Date.parse(session.endedAt) + THRESHOLDS.breakMinutes * 60_000);
+  return ends.getTime() > now.getTime() ? ends : null;
+}
+
+export type Trend = 'better' | 'worse' | 'about the same' | 'not enough scores';
+
+export interface PainTrend {
+  trend: Trend;
+  /** The scores compared: the first of the window and the last. */
+  from: number | null;
+  to: number | null;
+}
+
+/**
+ * The trend over the last 7 days of scores: the latest score against the first in that window. A
+ * change of one point either way is "about the same": scores are rough and vary through the day.
+ */
+export function painTrend(pain: readonly PainLine[], now: Date): PainTrend {
+  const since = now.getTime() - 7 * 86_400_000;
+  const recent = [...pain].filter((p) => Date.parse(p.at) >= since && Date.parse(p.at) <= now.getTime()).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  if (recent.length < 2) return { trend: 'not enough scores', from: recent[0]?.score ?? null, to: recent.at(-1)?.score ?? null };
+  const from = recent[0]!.score;
+  const to = recent.at(-1)!.score;
+  const trend: Trend = to <= from - 2 ? 'better' : to >= from + 2 ? 'worse' : 'about the same';
+  return { trend, from, to };
+}
+
+export type Reminder = 'over-a-week' | 'chronic';
+
+export function remindersDue(hours: number | null): Reminder[] {
+  if (hours === null) return [];
+  const due: Reminder[] = [];
+  if (hours >= THRESHOLDS.painOverWeekHours) due.push('over-a-week');
+  if (hours / 24 > THRESHOLDS.chronicAfterDays) due.push('chronic');
+  return due;
+}
+
+export interface EpisodeStatus {
+  onset: Onset | null;
+  hoursSinceOnset: number | null;
+  phase: Phase;
+  thermal: Thermal;
+  lastSession: SessionLine | null;
+  breakEndsAt: Date | null;
+  lastPain: PainLine | null;
+  trend: PainTrend;
+  reminders: Reminder[];
+}
+
+export function episodeStatus(records: readonly JournalRecord[], now: Date): EpisodeStatus {
+  const onset = currentOnset(records);
+  // An onset ahead of this clock (another machine's, or a clock put back) reads as "just now".
+  const hours = onset ? hoursSinceOnset(new Date(Math.min(onset.at.getTime(), now.getTime())), now) : null;
+  const session = lastSession(records);
+  const pain = painOf(records);
+  const lastPain = pain.reduce<PainLine | null>((last, p) => (!last || Date.parse(p.at) >= Date.parse(last.at) ? p : last), null);
+  return {
+    onset,
+    hoursSinceOnset: hours,
+    phase: phaseOf(hours),
+    thermal: thermalAdvice(hours),
+    lastSession: session,
+    breakEndsAt: breakEndsAt(session, now),
+    lastPain,
+    trend: painTrend(pain, now),
+    reminders: remindersDue(hours),
+  };
+}

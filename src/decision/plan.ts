@@ -1,0 +1,65 @@
+/**
+ * The dated plan for an episode: day 0 starts at the onset and each day is 24 hours. Each day lists
+ * what to do, following content.md: ice before 48 hours, ice or heat to 72, heat after; a day or two
+ * of rest at most, then walking; gentle stretches, then the strengthening ones; a doctor if it is not
+ * better after a week; the subacute and chronic marks. Pure.
+ */
+import { thermalAdvice, THRESHOLDS, type Thermal } from './time.js';
+
+export type DayAction =
+  | { kind: 'thermal'; thermal: Exclude<Thermal, 'unknown'> }
+  | { kind: 'rest-ok' }
+  | { kind: 'walk-short' }
+  | { kind: 'keep-moving' }
+  | { kind: 'stretch-gentle' }
+  | { kind: 'stretch-all' }
+  | { kind: 'check-in' }
+  | { kind: 'doctor-if-not-better' }
+  | { kind: 'build-strength' }
+  | { kind: 'subacute' }
+  | { kind: 'chronic' };
+
+export interface PlanDay {
+  day: number;
+  start: Date;
+  today: boolean;
+  actions: DayAction[];
+}
+
+const DAY_MS = 86_400_000;
+/** Every day of the first two weeks, then the marks where the advice changes. */
+const DAILY_UNTIL = 13;
+// Chronic is "over 84 days": the first whole day past that mark is day 85.
+const CHRONIC_DAY = THRESHOLDS.chronicAfterDays + 1;
+const MILESTONES = [THRESHOLDS.subacuteFromDays, CHRONIC_DAY];
+
+export function dayNumber(onset: Date, at: Date): number {
+  return Math.floor((at.getTime() - onset.getTime()) / DAY_MS);
+}
+
+export function actionsForDay(day: number): DayAction[] {
+  const thermal = thermalAdvice(day * 24) as Exclude<Thermal, 'unknown'>;
+  const actions: DayAction[] = [{ kind: 'thermal', thermal }];
+  const restDays = 2; // "one to two days of rest at most"
+  if (day < restDays) actions.push({ kind: 'rest-ok' }, { kind: 'walk-short' });
+  else actions.push({ kind: 'keep-moving' });
+  actions.push({ kind: day * 24 < THRESHOLDS.heatFromHours ? 'stretch-gentle' : 'stretch-all' });
+  if (day * 24 === THRESHOLDS.painOverWeekHours) actions.push({ kind: 'doctor-if-not-better' });
+  if (day === 14) actions.push({ kind: 'build-strength' });
+  if (day === THRESHOLDS.subacuteFromDays) actions.push({ kind: 'subacute' });
+  if (day === CHRONIC_DAY) actions.push({ kind: 'chronic' });
+  if (day >= 1 && day <= DAILY_UNTIL) actions.push({ kind: 'check-in' });
+  return actions;
+}
+
+export function episodePlan(onset: Date, now: Date): PlanDay[] {
+  const today = dayNumber(onset, now);
+  const days = new Set<number>();
+  for (let d = 0; d <= DAILY_UNTIL; d++) days.add(d);
+  days.add(14);
+  for (const m of MILESTONES) days.add(m);
+  if (today >= 0) days.add(today);
+  return [...days]
+    .sort((a, b) => a - b)
+    .map((day) => ({ day, start: new Date(onset.getTime() + day * DAY_MS), today: day === today, actions: actionsForDay(day) }));
+}

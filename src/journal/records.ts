@@ -1,0 +1,81 @@
+/**
+ * The journal's lines (cli.md, "Files"): one JSON object each, with `type` and `at`. A line of a known
+ * type must have that type's fields; a line of a type this version does not know is kept as it is.
+ */
+import * as v from 'valibot';
+
+const iso = v.pipe(
+  v.string(),
+  v.check((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time'),
+);
+const score = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10));
+const answer = v.union([v.boolean(), v.literal('unsure')]);
+const level = v.picklist(['emergency', 'urgent', 'doctor', 'self-care']);
+
+const base = { at: iso };
+
+export const SessionRecord = v.looseObject({
+  ...base,
+  type: v.literal('session'),
+  kind: v.picklist(['ice', 'heat']),
+  startedAt: iso,
+  endedAt: iso,
+  plannedSeconds: v.pipe(v.number(), v.minValue(0)),
+  actualSeconds: v.pipe(v.number(), v.minValue(0)),
+  outcome: v.picklist(['completed', 'interrupted']),
+});
+export const OnsetRecord = v.looseObject({ ...base, type: v.literal('onset'), onset: iso, approximate: v.optional(v.boolean()) });
+export const OnsetClearedRecord = v.looseObject({ ...base, type: v.literal('onset-cleared') });
+export const PainRecord = v.looseObject({
+  ...base,
+  type: v.literal('pain'),
+  score,
+  note: v.optional(v.string()),
+  source: v.optional(v.picklist(['pain', 'triage', 'check-in'])),
+});
+export const TriageRecord = v.looseObject({
+  ...base,
+  type: v.literal('triage'),
+  level,
+  reasons: v.array(v.looseObject({ id: v.string(), level, because: v.picklist(['yes', 'unsure', 'derived']) })),
+  redFlags: v.record(v.string(), answer),
+  onset: v.nullable(iso),
+  painScore: v.optional(v.nullable(score)),
+  triggers: v.optional(v.array(v.string())),
+});
+export const CheckInRecord = v.looseObject({
+  ...base,
+  type: v.literal('check-in'),
+  level,
+  redFlags: v.record(v.string(), answer),
+  painScore: v.optional(v.nullable(score)),
+});
+export const RoutineRecord = v.looseObject({ ...base, type: v.literal('routine') });
+const OtherRecord = v.looseObject({ ...base, type: v.string() });
+
+const KNOWN = {
+  session: SessionRecord,
+  onset: OnsetRecord,
+  'onset-cleared': OnsetClearedRecord,
+  pain: PainRecord,
+  triage: TriageRecord,
+  'check-in': CheckInRecord,
+  routine: RoutineRecord,
+} as const;
+
+export type SessionLine = v.InferOutput<typeof SessionRecord>;
+export type OnsetLine = v.InferOutput<typeof OnsetRecord>;
+export type OnsetClearedLine = v.InferOutput<typeof OnsetClearedRecord>;
+export type PainLine = v.InferOutput<typeof PainRecord>;
+export type TriageLine = v.InferOutput<typeof TriageRecord>;
+export type CheckInLine = v.InferOutput<typeof CheckInRecord>;
+export type RoutineLine = v.InferOutput<typeof RoutineRecord>;
+export type JournalRecord = SessionLine | OnsetLine | OnsetClearedLine | PainLine | TriageLine | CheckInLine | RoutineLine;
+
+/** The record if the value is a well-formed journal line, otherwise null. */
+export function asRecord(value: unknown): JournalRecord | null {
+  const type = (value as { type?: unknown } | null)?.type;
+  const schema = typeof type === 'string' && Object.hasOwn(KNOWN, type) ? KNOWN[type as keyof typeof KNOWN] : OtherRecord;
+  const result = v.safeParse(schema, value);
+  return result.success ? (result.output as JournalRecord) : null;
+}

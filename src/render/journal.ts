@@ -1,0 +1,180 @@
+/** The journal's views in words: status, the dated plan, history with its pain chart. */
+import { format } from 'date-fns';
+import type { DayAction, PlanDay } from '../decision/plan.js';
+import type { EpisodeStatus, Reminder } from '../decision/episode.js';
+import type { JournalRecord, PainLine, SessionLine } from '../journal/records.js';
+import { wrap } from './layout.js';
+import type { View } from './listings.js';
+import { durationWords } from './verdict.js';
+
+export const when = (date: Date | string) => format(typeof date === 'string' ? new Date(date) : date, 'EEE d MMM, HH:mm');
+export const clock = (date: Date | string) => format(typeof date === 'string' ? new Date(date) : date, 'HH:mm');
+const day = (date: Date) => format(date, 'EEE d MMM');
+
+export const THERMAL_WORDS = {
+  ice: 'ice (the first 48 hours)',
+  'ice-or-heat': 'ice or heat (48 to 72 hours)',
+  heat: 'heat (after 72 hours)',
+  unknown: 'ice in the first 2-3 days, heat after (the onset is not recorded)',
+} as const;
+
+export const REMINDER_TEXT: Record<Reminder, string> = {
+  'over-a-week': "It has been more than a week: if it is not clearly better, book a doctor's appointment.",
+  chronic: 'It has been more than 12 weeks: this is now chronic back pain; see a physical therapist.',
+};
+
+function minutes(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds % 60);
+  return s ? `${m}m${String(s).padStart(2, '0')}s` : `${m} min`;
+}
+
+export function sessionText(s: SessionLine): string {
+  return `${s.kind}, ${minutes(s.actualSeconds)} of ${minutes(s.plannedSeconds)}, ${s.outcome}, ended ${when(s.endedAt)}`;
+}
+
+export function statusLines(status: EpisodeStatus, view: View): string[] {
+  const { style, width } = view;
+  const lines: string[] = [style.heading('This episode')];
+  const add = (label: string, text: string) => lines.push(...wrap(text, width, `  ${style.bold(label.padEnd(14))}`, ' '.repeat(16)));
+  if (status.onset && status.hoursSinceOnset !== null) {
+    add('Started', `${when(status.onset.at)}${status.onset.approximate ? ' (approximately)' : ''}, ${durationWords(status.hoursSinceOnset)} ago`);
+    add('Phase', status.phase);
+  } else {
+    add('Started', 'not recorded. Record it with: back-relief onset "yesterday 18:00"');
+  }
+  add('Now', THERMAL_WORDS[status.thermal]);
+  add('Last session', status.lastSession ? sessionText(status.lastSession) : 'none yet (back-relief ice)');
+  if (status.breakEndsAt) add('Skin break', `until ${clock(status.breakEndsAt)}; the next ${status.lastSession!.kind} session can start then`);
+  if (status.lastPain) {
+    const trend = status.trend.trend === 'not enough scores' ? '' : `; over the last week ${status.trend.trend} (${status.trend.from} to ${status.trend.to})`;
+    add('Last pain', `${status.lastPain.score}/10 on ${when(status.lastPain.at)}${trend}`);
+  } else {
+    add('Last pain', 'none yet (back-relief pain 5)');
+  }
+  if (status.reminders.length) {
+    lines.push('', style.bold('Reminders'));
+    for (const r of status.reminders) lines.push(...wrap(REMINDER_TEXT[r], width, '  ! ', '    '));
+  }
+  return lines;
+}
+
+export function dayActionText(action: DayAction): string {
+  switch (action.kind) {
+    case 'thermal':
+      return {
+        ice: 'Ice: 20 minutes, a cloth between pack and skin, then 20 minutes off (back-relief ice).',
+        'ice-or-heat': 'Ice or heat: 20 minutes, then 20 minutes off (back-relief ice, back-relief heat).',
+        heat: 'Heat: 20 minutes, then 20 minutes off (back-relief heat).',
+      }[action.thermal];
+    case 'rest-ok':
+      return 'Rest if you need to, but a day or two at most.';
+    case 'walk-short':
+      return 'Short, easy walks as soon as you are able.';
+    case 'keep-moving':
+      return 'Keep moving: walk every day, 5-10 minutes or more, and change position often.';
+    case 'stretch-gentle':
+      return 'Gentle stretches: walking, cat-cow, child\'s pose (back-relief stretches).';
+    case 'stretch-all':
+      return 'Stretches: add pelvic tilts, knee to chest and glute bridges from 5 repetitions.';
+    case 'check-in':
+      return 'Check in: back-relief check-in';
+    case 'doctor-if-not-better':
+      return "A week since it started: if it is not clearly better, book a doctor's appointment.";
+    case 'build-strength':
+      return 'Build strength: glute bridges toward 30 repetitions; core work 10-15 minutes, three times a week.';
+    case 'subacute':
+      return 'Four weeks: this is now subacute. If it still hurts, see a doctor or a physical therapist.';
+    case 'chronic':
+      return 'More than 12 weeks: this is now chronic back pain. See a physical therapist for a programme of exercise.';
+  }
+}
+
+/**
+ * The plan in words. Days with the same advice are grouped ("Days 3-6"), so the screen shows where
+ * the advice changes; `--json` keeps every day.
+ */
+export function planLines(days: PlanDay[], onset: Date, view: View): string[] {
+  const { style, width } = view;
+  const lines = [style.heading(`Plan from ${when(onset)} (day 0 starts at the onset)`)];
+  const groups: { days: PlanDay[]; texts: string[] }[] = [];
+  for (const d of days) {
+    const texts = d.actions.map(dayActionText);
+    const last = groups.at(-1);
+    const contiguous = last && last.days.at(-1)!.day + 1 === d.day;
+    if (last && contiguous && last.texts.join('\n') === texts.join('\n')) last.days.push(d);
+    else groups.push({ days: [d], texts });
+  }
+  let previous = -1;
+  for (const g of groups) {
+    const first = g.days[0]!;
+    const lastDay = g.days.at(-1)!;
+    if (first.day > previous + 1) lines.push('', '  ...');
+    previous = lastDay.day;
+    const today = g.days.find((d) => d.today);
+    const span = g.days.length === 1 ? `Day ${first.day}` : `Days ${first.day}-${lastDay.day}`;
+    const dates = g.days.length === 1 ? day(first.start) : `${day(first.start)} to ${day(lastDay.start)}`;
+    const mark = today ? (g.days.length === 1 ? '  (today)' : `  (today is day ${today.day})`) : '';
+    const label = `${today ? '>' : ' '} ${span.padEnd(10)} ${dates}${mark}`;
+    lines.push('', today ? style.bold(label) : label);
+    for (const t of g.texts) lines.push(...wrap(t, width, '    - ', '      '));
+  }
+  return lines;
+}
+
+/** One bar per day: the day's average pain, with the number written out so colour is never needed. */
+export function painChart(pain: readonly PainLine[], width: number): string[] {
+  const byDay = new Map<string, number[]>();
+  for (const p of [...pain].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
+    const key = format(new Date(p.at), 'yyyy-MM-dd');
+    byDay.set(key, [...(byDay.get(key) ?? []), p.score]);
+  }
+  const labelWidth = 12;
+  const barRoom = 20; // each # is half a point; label, bar and number fit in 60 columns
+  const lines = wrap("Pain by day: the day's average score out of 10, each # half a point", width);
+  for (const [key, scores] of byDay) {
+    const avg = scores.reduce((a, b) => a + b, 0) / scores.length;
+    const bar = '#'.repeat(Math.round((avg / 10) * barRoom));
+    const label = format(new Date(`${key}T12:00:00`), 'EEE d MMM').padEnd(labelWidth);
+    lines.push(`  ${label}${bar.padEnd(barRoom)} ${avg.toFixed(1).padStart(4)}${scores.length > 1 ? ` (${scores.length} scores)` : ''}`);
+  }
+  return lines;
+}
+
+export function historyLines(records: readonly JournalRecord[], days: number, view: View): string[] {
+  const { style, width } = view;
+  const lines = [style.heading(`The last ${days} day${days === 1 ? '' : 's'}`)];
+  const pain = records.filter((r): r is PainLine => r.type === 'pain');
+  if (records.length === 0) {
+    lines.push('', 'Nothing recorded in this period. Start with: back-relief onset, back-relief pain 5, back-relief ice');
+    return lines;
+  }
+  if (pain.length) lines.push('', ...painChart(pain, width));
+  lines.push('', style.bold('Entries'));
+  for (const r of [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
+    lines.push(...wrap(entryText(r), width, `  ${when(r.at)}  `, ' '.repeat(22)));
+  }
+  return lines;
+}
+
+export function entryText(r: JournalRecord): string {
+  switch (r.type) {
+    case 'session':
+      return `Session: ${sessionText(r)}`;
+    case 'pain':
+      return `Pain ${r.score}/10${r.source && r.source !== 'pain' ? ` (from ${r.source})` : ''}${r.note ? `: ${r.note}` : ''}`;
+    case 'onset':
+      return `Onset recorded: ${when(r.onset)}${r.approximate ? ' (approximately)' : ''}`;
+    case 'onset-cleared':
+      return 'Episode ended';
+    case 'triage':
+      return `Triage: ${r.level}${r.reasons.length ? ` (${r.reasons.map((x) => x.id).join(', ')})` : ''}`;
+    case 'check-in':
+      // Its pain score, if any, has a pain line of its own just after it.
+      return `Check-in: ${r.level === 'emergency' ? 'an emergency sign was reported' : 'no emergency sign'}`;
+    case 'routine':
+      return 'Stretch routine';
+    default:
+      return `${(r as { type: string }).type}`;
+  }
+}
