@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { ContentError, UsageError } from '../errors.js';
-import { sanitizeLine } from '../render/sanitize.js';
+import { parseCleanJson, sanitizeLine } from '../render/sanitize.js';
 import { LEVEL_RANK, SCHEMAS, type ContentByKind, type Kind } from './schema.js';
 
 export interface ContentDirs {
@@ -108,9 +108,7 @@ function readItems<K extends Kind>(kind: K, file: string, required: boolean): Lo
   try {
     // Every string is cleaned as it is parsed, before validation, so text made only of escape codes
     // counts as empty and nothing hostile survives into the content.
-    parsed = JSON.parse(raw.replace(/^\uFEFF/, ''), (_key, value: unknown) =>
-      typeof value === 'string' ? sanitizeLine(value) : value,
-    );
+    parsed = parseCleanJson(raw.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new ContentError(`${file}: is not valid JSON (${sanitizeLine((error as Error).message)}).`);
   }

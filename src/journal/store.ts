@@ -9,7 +9,7 @@
  */
 import { closeSync, constants, fchmodSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { sanitizeLine } from '../render/sanitize.js';
+import { parseCleanJson } from '../render/sanitize.js';
 import { JOURNAL_FILE, QUARANTINE_FILE } from './paths.js';
 import { asRecord, type JournalRecord } from './records.js';
 
@@ -95,8 +95,7 @@ export class Journal {
 
 function parseLine(bytes: Buffer): JournalRecord | null {
   try {
-    const value: unknown = JSON.parse(bytes.toString('utf8'), (_key, v: unknown) => (typeof v === 'string' ? sanitizeLine(v) : v));
-    return asRecord(value);
+    return asRecord(parseCleanJson(bytes.toString('utf8')));
   } catch {
     return null;
   }

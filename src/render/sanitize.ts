@@ -33,3 +33,15 @@ export function sanitize(text: string): string {
 export function sanitizeLine(text: string): string {
   return sanitize(text).replace(/\s*\n\s*/g, ' ');
 }
+
+// A control character, a bidi control, or a JSON \u escape that could spell one.
+const JSON_SUSPECT = /\\u|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * JSON.parse with every string value passed through sanitizeLine. The reviver is slow on large input
+ * (a journal of years), so text with nothing to clean is parsed plainly.
+ */
+export function parseCleanJson(text: string): unknown {
+  if (!JSON_SUSPECT.test(text)) return JSON.parse(text);
+  return JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? sanitizeLine(value) : value));
+}

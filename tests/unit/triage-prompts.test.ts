@@ -1,6 +1,6 @@
 /** The interactive triage through @inquirer/testing: the same flows a person would take. */
 import { screen } from '@inquirer/testing/vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
@@ -21,9 +21,24 @@ async function submitNone(question: RegExp) {
 }
 
 function startTriage(args: string[] = ['triage']) {
-  const captured = fakeEnv({ tty: true, now: () => NOW });
+  const home = tempDir('back-relief-home-');
+  const captured = fakeEnv({ tty: true, now: () => NOW, vars: { BACK_RELIEF_HOME: home } });
   const exit = run(args, captured.env);
-  return { ...captured, exit };
+  const journal = () => {
+    try {
+      return readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    } catch {
+      return [];
+    }
+  };
+  return { ...captured, exit, journal };
+}
+
+async function answerSaveOnset(key: 'enter' | 'n') {
+  await screen.next();
+  expect(screen.getScreen()).toContain('Save the onset');
+  if (key === 'n') screen.type('n');
+  screen.keypress('enter');
 }
 
 describe('interactive triage', () => {
@@ -41,6 +56,9 @@ describe('interactive triage', () => {
     expect(out).toContain('numbness or tingling around the genitals, buttocks or inner thighs [EMERGENCY]');
     expect(out).toContain('not medical advice');
     expect(out).not.toContain('Signs to see a doctor today');
+    // Recorded at once, with no question standing between the verdict and the phone.
+    expect(t.journal().map((r) => [r.type, r.level])).toEqual([['triage', 'emergency']]);
+    expect(t.stderr()).toContain('Recorded in your journal');
   });
 
   it('will not take an empty answer, nor "None of these" together with a sign', async () => {
@@ -110,7 +128,13 @@ describe('interactive triage', () => {
     screen.keypress('down');
     screen.keypress('space'); // workout
     screen.keypress('enter');
+    await answerSaveOnset('enter');
     expect(await t.exit).toBe(0);
+    const recorded = t.journal();
+    expect(recorded.map((r) => r.type)).toEqual(['triage', 'onset', 'pain']);
+    expect(recorded[0]).toMatchObject({ level: 'urgent', painScore: 6, triggers: ['lifting', 'workout'] });
+    expect(recorded[1]).toMatchObject({ onset: new Date(NOW.getTime() - 60 * 3_600_000).toISOString(), approximate: true });
+    expect(recorded[2]).toMatchObject({ score: 6, source: 'triage' });
 
     const dir = tempDir();
     const answers = join(dir, 'answers.json');
@@ -154,7 +178,9 @@ describe('interactive triage', () => {
     screen.keypress('enter'); // no pain score
     await screen.next();
     screen.keypress('enter'); // no triggers
+    await answerSaveOnset('n');
     expect(await t.exit).toBe(0);
+    expect(t.journal().map((r) => r.type)).toEqual(['triage']);
     expect(t.stdout()).toContain('It started about 3 days ago (acute phase).');
     expect(t.stdout()).toContain('SELF-CARE');
   });
@@ -167,5 +193,6 @@ describe('interactive triage', () => {
     expect(await t.exit).toBe(130);
     expect(t.stderr()).toBe('Triage cancelled.\n');
     expect(t.stdout()).toBe('');
+    expect(t.journal()).toEqual([]);
   });
 });
