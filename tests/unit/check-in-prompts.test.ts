@@ -1,0 +1,54 @@
+/** The interactive check-in through @inquirer/testing. */
+import { screen } from '@inquirer/testing/vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli.js';
+import { fakeEnv } from '../helpers/fake-env.js';
+import { tempDir } from '../helpers/run-bin.js';
+
+function start() {
+  const home = tempDir('back-relief-home-');
+  const captured = fakeEnv({ tty: true, vars: { BACK_RELIEF_HOME: home } });
+  const exit = run(['check-in'], captured.env);
+  const file = join(home, 'journal.jsonl');
+  const journal = () => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
+  return { ...captured, exit, journal };
+}
+
+describe('interactive check-in', () => {
+  it('no emergency sign, then a pain score: both recorded', async () => {
+    const t = start();
+    await screen.next();
+    expect(screen.getScreen()).toContain('Emergency signs');
+    for (let i = 0; i < 6; i++) screen.keypress('down');
+    screen.keypress('space');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Pain right now');
+    screen.type('3');
+    screen.keypress('enter');
+    expect(await t.exit).toBe(0);
+    expect(t.stdout()).toContain('Check-in recorded: no emergency sign, pain 3/10.');
+    expect(t.journal().map((r) => r.type)).toEqual(['check-in', 'pain']);
+  });
+
+  it('an emergency sign shows the EMERGENCY verdict at once, without asking for pain', async () => {
+    const t = start();
+    await screen.next();
+    screen.keypress('space'); // bladder or bowel
+    screen.keypress('enter');
+    expect(await t.exit).toBe(0);
+    expect(t.stdout()).toContain('EMERGENCY');
+    expect(t.journal()).toEqual([expect.objectContaining({ type: 'check-in', level: 'emergency' })]);
+  });
+
+  it('Ctrl+C: "Check-in cancelled.", exit 130, nothing recorded', async () => {
+    const t = start();
+    await screen.next();
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await t.exit).toBe(130);
+    expect(t.stderr()).toBe('Check-in cancelled.\n');
+    expect(t.journal()).toEqual([]);
+  });
+});
