@@ -111,6 +111,32 @@ Exit code 0 whatever the verdict; 2 for a bad answers file.`,
       await triageCommand(ctx(self), o);
     });
 
+  for (const mode of ['ice', 'heat', 'contrast'] as const) {
+    const what = {
+      ice: 'a timed ice session (20 minutes at most), with the skin break after it',
+      heat: 'a timed heat session (20 minutes at most), with the skin break after it',
+      contrast: 'alternating heat then ice, each for --duration, with a break between rounds',
+    }[mode];
+    program
+      .command(mode)
+      .description(what)
+      .option('--duration <d>', 'how long each session lasts: 90s, 5m, 1m30s or minutes (default and most 20m)')
+      .option('--rounds <n>', 'repeat, with a break between (default 1)')
+      .option('--break <d>', 'the break between rounds (default and least 20m)')
+      .option('--no-bell', 'no bell at the end')
+      .option('--force', 'start even if the skin break after the last session has not ended')
+      .addHelpText(
+        'after',
+        `${examples(`back-relief ${mode}`, `back-relief ${mode} --duration 15m`, `back-relief ${mode} --rounds 3 --no-bell`)}
+Keys: space or p pauses and resumes, q stops early, Ctrl+C stops. Without a terminal it
+prints a line a minute. Every session is recorded in the journal.`,
+      )
+      .action(async (o: { duration?: string; rounds?: string; break?: string; bell?: boolean; force?: boolean }, self: Command) => {
+        const { timerCommand } = await import('./commands/timer.js');
+        await timerCommand(ctx(self), mode, o);
+      });
+  }
+
   const journal = () => import('./commands/journal.js');
   program
     .command('onset')

@@ -1,0 +1,107 @@
+/** `back-relief ice|heat|contrast`: a timed session that keeps time, survives interruptions, and is recorded. */
+import type { CommandContext } from '../context.js';
+import { currentOnset } from '../decision/episode.js';
+import { breakConflict, thermalGuidance, type Kind } from '../decision/sessions.js';
+import { hoursSinceOnset } from '../decision/time.js';
+import { CancelledError, UsageError } from '../errors.js';
+import { openJournal, readJournal } from '../journal/open.js';
+import type { SessionLine } from '../journal/records.js';
+import { wrap } from '../render/layout.js';
+import { breakSeconds, parseRounds, sessionSeconds } from '../timer/duration.js';
+import { planSteps, type TimerEvent } from '../timer/engine.js';
+import { clockTime } from '../timer/messages.js';
+import { plainDisplay } from '../timer/plain.js';
+import { runTimer, type TimerDisplay } from '../timer/run.js';
+import { terminalControls, terminalDisplay } from '../timer/terminal.js';
+
+export type TimerMode = Kind | 'contrast';
+
+export interface TimerOptions {
+  duration?: string | undefined;
+  rounds?: string | undefined;
+  break?: string | undefined;
+  bell?: boolean | undefined;
+  force?: boolean | undefined;
+}
+
+const GUIDANCE = {
+  'heat-early': 'The guidance suggests ice for the first 48-72 hours and heat after; heat now is your choice, and the session will run.',
+  'ice-late': 'After 72 hours the guidance suggests heat, which relaxes tight muscles; ice now is your choice, and the session will run.',
+} as const;
+
+const SAFETY =
+  'Safety: keep a cloth between the pack and your skin. Check the skin now and then, and stop at once if it burns, hurts or goes numb.';
+
+export async function timerCommand(ctx: CommandContext, mode: TimerMode, options: TimerOptions): Promise<void> {
+  // Every input is checked before anything is shown or recorded.
+  const sessionMs = sessionSeconds(options.duration) * 1000;
+  const rounds = parseRounds(options.rounds);
+  const breakMs = breakSeconds(options.break) * 1000;
+  const steps = planSteps(mode, sessionMs, rounds, breakMs);
+  const kinds = [...new Set(steps.filter((s) => s.type === 'session').map((s) => s.kind))];
+
+  const journal = openJournal(ctx);
+  const records = readJournal(ctx, journal);
+  const now = ctx.now();
+  const planned = kinds.map((kind) => ({ kind, inMs: steps.findIndex((s) => s.kind === kind && s.type === 'session') * sessionMs }));
+  const conflict = options.force ? null : breakConflict(records, planned, now);
+  if (conflict) {
+    const why = `The skin break after your last ${conflict.kind} session (ended ${clockTime(conflict.lastEndedAt.getTime())}) lasts until ${clockTime(conflict.breakEndsAt.getTime())}.`;
+    if (!ctx.interactive) throw new UsageError(`${why} Wait until then, or add --force to start anyway.`);
+    const { confirm } = await import('@inquirer/prompts');
+    let start = false;
+    try {
+      start = await confirm({ message: `${why} Start anyway?`, default: false }, { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream });
+    } catch (error) {
+      if ((error as Error).name === 'ExitPromptError') throw new CancelledError('Not started.');
+      throw error;
+    }
+    if (!start) {
+      ctx.out(`Not started. Try again after ${clockTime(conflict.breakEndsAt.getTime())}.`);
+      return;
+    }
+  }
+
+  const onset = currentOnset(records);
+  const guidance = onset ? thermalGuidance(hoursSinceOnset(new Date(Math.min(onset.at.getTime(), now.getTime())), now), kinds) : null;
+  const intro = [...(guidance ? [GUIDANCE[guidance]] : []), SAFETY];
+  for (const line of intro) ctx.out(wrap(line, ctx.width).join('\n'));
+
+  const tty = ctx.stdout.isTTY === true;
+  const keys = tty && ctx.stdin.isTTY === true && ctx.options.input;
+  let display: TimerDisplay;
+  let controls;
+  if (tty) {
+    const term = terminalDisplay({ out: ctx.stdout, style: ctx.style, bell: options.bell !== false, env: ctx.env, breakMs });
+    term.setup();
+    // Whatever happens, the cursor comes back.
+    const restoreOnExit = () => term.restore();
+    process.once('exit', restoreOnExit);
+    display = { ...term, close: () => { term.close(); process.off('exit', restoreOnExit); } };
+    if (keys) ctx.out(ctx.style.dim('Space or p: pause and resume.  q: stop early.  Ctrl+C: stop.'));
+    controls = terminalControls({ stdin: ctx.stdin, out: ctx.stdout as never, display: term, keys });
+  } else {
+    display = plainDisplay(ctx.stdout, breakMs);
+    controls = terminalControls({ stdin: ctx.stdin, out: ctx.stdout as never, display: { restore() {}, setup() {} }, keys: false });
+  }
+
+  const record = (event: TimerEvent) => {
+    if ((event.type !== 'ended' && event.type !== 'interrupted') || event.step.type !== 'session') return;
+    const line: SessionLine = {
+      type: 'session',
+      at: new Date(event.endedAt).toISOString(),
+      kind: event.step.kind,
+      startedAt: new Date(event.startedAt).toISOString(),
+      endedAt: new Date(event.endedAt).toISOString(),
+      plannedSeconds: event.step.durationMs / 1000,
+      actualSeconds: Math.round(event.activeMs / 100) / 10,
+      outcome: event.type === 'ended' ? 'completed' : 'interrupted',
+    };
+    journal.append([line]);
+  };
+
+  const outcome = await runTimer(steps, { now: () => ctx.now().getTime(), display, controls, record });
+  if (outcome === 'interrupted') throw new CancelledError('Session interrupted; recorded as interrupted.', 130);
+  if (outcome === 'terminated') throw new CancelledError('Session stopped by a signal; recorded as interrupted.', 143);
+  if (outcome === 'stopped') ctx.out('Stopped early; recorded. back-relief status shows when the next session may start.');
+}

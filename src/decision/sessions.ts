@@ -1,0 +1,43 @@
+/**
+ * Decisions about starting an ice or heat session: is the skin still on its break, and does the kind
+ * fit the time since onset. Pure.
+ */
+import type { JournalRecord } from '../journal/records.js';
+import { lastSession } from './episode.js';
+import { THRESHOLDS } from './time.js';
+
+export type Kind = 'ice' | 'heat';
+
+export interface PlannedStart {
+  kind: Kind;
+  /** How long after now this kind's first session would start. */
+  inMs: number;
+}
+
+export interface BreakConflict {
+  kind: Kind;
+  lastEndedAt: Date;
+  breakEndsAt: Date;
+}
+
+/** The first planned session that would start before the skin break after the last one of its kind. */
+export function breakConflict(records: readonly JournalRecord[], planned: readonly PlannedStart[], now: Date): BreakConflict | null {
+  for (const { kind, inMs } of planned) {
+    const last = lastSession(records, kind);
+    if (!last) continue;
+    const lastEndedAt = new Date(last.endedAt);
+    const breakEndsAt = new Date(lastEndedAt.getTime() + THRESHOLDS.breakMinutes * 60_000);
+    if (now.getTime() + inMs < breakEndsAt.getTime()) return { kind, lastEndedAt, breakEndsAt };
+  }
+  return null;
+}
+
+export type Guidance = 'heat-early' | 'ice-late' | null;
+
+/** Heat in the first 48 hours, or ice after 72, is against the guidance (said, not refused). */
+export function thermalGuidance(hours: number | null, kinds: readonly Kind[]): Guidance {
+  if (hours === null) return null;
+  if (kinds.includes('heat') && hours < THRESHOLDS.iceOnlyBeforeHours) return 'heat-early';
+  if (kinds.includes('ice') && !kinds.includes('heat') && hours >= THRESHOLDS.heatFromHours) return 'ice-late';
+  return null;
+}

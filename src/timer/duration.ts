@@ -1,0 +1,67 @@
+/**
+ * Durations of cli.md: `90s`, `5m`, `1m30s`, or a bare number of minutes. Sessions are capped at 20
+ * minutes and breaks floored at 20 (content.md: longer on the skin risks burns and nerve damage).
+ */
+import { THRESHOLDS } from '../decision/time.js';
+import { UsageError } from '../errors.js';
+import { sanitizeLine } from '../render/sanitize.js';
+
+const FORM = /^(?:(\d+(?:\.\d+)?)|(?:(\d+)m)?(?:(\d+)s)?)$/i;
+
+/** Parses a duration into whole seconds, or throws a UsageError naming the flag. */
+export function parseDuration(text: string, flag: string): number {
+  const trimmed = text.trim().toLowerCase();
+  const match = FORM.exec(trimmed);
+  if (!trimmed || !match) {
+    throw new UsageError(`${flag}: "${sanitizeLine(text)}" is not a duration. Use 90s, 5m, 1m30s, or a number of minutes.`);
+  }
+  const seconds = match[1] !== undefined ? Number(match[1]) * 60 : Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+  if (!Number.isFinite(seconds) || seconds < 1) throw new UsageError(`${flag}: the duration must be at least one second.`);
+  return Math.round(seconds);
+}
+
+export const MAX_SESSION_SECONDS = THRESHOLDS.sessionMinutes * 60;
+export const MIN_BREAK_SECONDS = THRESHOLDS.breakMinutes * 60;
+const MAX_BREAK_SECONDS = 24 * 3600;
+export const MAX_ROUNDS = 10;
+
+export function sessionSeconds(text: string | undefined): number {
+  const seconds = text === undefined ? MAX_SESSION_SECONDS : parseDuration(text, '--duration');
+  if (seconds > MAX_SESSION_SECONDS) {
+    throw new UsageError(
+      `--duration: ${durationText(seconds)} is too long. Ice or heat for more than 20 minutes at a time can damage the skin and the nerves under it; use 20m or less.`,
+    );
+  }
+  return seconds;
+}
+
+export function breakSeconds(text: string | undefined): number {
+  const seconds = text === undefined ? MIN_BREAK_SECONDS : parseDuration(text, '--break');
+  if (seconds < MIN_BREAK_SECONDS) {
+    throw new UsageError(`--break: ${durationText(seconds)} is too short. The skin needs at least 20 minutes between sessions to recover.`);
+  }
+  if (seconds > MAX_BREAK_SECONDS) throw new UsageError('--break: at most 24 hours.');
+  return seconds;
+}
+
+export function parseRounds(text: string | undefined): number {
+  if (text === undefined) return 1;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > MAX_ROUNDS) {
+    throw new UsageError(`--rounds: "${sanitizeLine(text)}" must be a whole number from 1 to ${MAX_ROUNDS}.`);
+  }
+  return Number(text);
+}
+
+/** 1260 -> "21 minutes", 90 -> "1 minute 30 seconds". */
+export function durationText(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return [m ? part(m, 'minute') : '', s || !m ? part(s, 'second') : ''].filter(Boolean).join(' ');
+}
+
+/** 90 -> "1:30", 1200 -> "20:00". */
+export function formatSeconds(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,149 @@
+/**
+ * The timer in a terminal: one line redrawn in place, fitted to the window, the cursor hidden and
+ * always restored; keys for pause, stop and Ctrl+C; Ctrl+Z suspends and `fg` redraws.
+ */
+import type { InStream, OutStream } from '../context.js';
+import type { Style } from '../render/style.js';
+import { formatSeconds } from './duration.js';
+import type { TimerEvent, TimerView } from './engine.js';
+import { clockTime, eventMessage, stepName } from './messages.js';
+import type { Control, TimerDisplay } from './run.js';
+
+const HIDE_CURSOR = '\u001b[?25l';
+const SHOW_CURSOR = '\u001b[?25h';
+const CLEAR_LINE = '\r\u001b[2K';
+
+/** The line for a moment of the countdown, fitted to `columns`. */
+export function progressLine(view: TimerView, columns: number): string {
+  const name = stepName(view.step);
+  const left = `${formatSeconds(view.remainingMs / 1000)} left`;
+  const tail = view.paused ? 'PAUSED, space to resume' : `ends ${clockTime(view.endsAt)}`;
+  const width = Math.max(20, columns - 1);
+  for (const parts of [[name, left, tail], [name, left], [left]]) {
+    const text = parts.join('  ');
+    const room = width - text.length - 4;
+    if (room >= 10) {
+      const barWidth = Math.min(40, room);
+      const filled = Math.round(view.progress * barWidth);
+      const bar = `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]`;
+      return [parts[0], bar, ...parts.slice(1)].join('  ');
+    }
+    if (text.length <= width) return text;
+  }
+  return left.slice(0, width);
+}
+
+/** Desktop notifications, only where the terminal is known to show them (never inside tmux or screen). */
+export function notification(env: Record<string, string | undefined>, message: string): string | null {
+  if (env.TMUX || env.STY) return null;
+  const text = message.replace(/[\u0000-\u001f\u007f-\u009f;]/g, ' ');
+  if (env.TERM_PROGRAM === 'iTerm.app') return `\u001b]9;${text}\u0007`;
+  if (env.TERM === 'xterm-kitty') return `\u001b]99;;${text}\u001b\\`;
+  if (env.TERM_PROGRAM === 'WezTerm' || env.TERM?.startsWith('foot')) return `\u001b]777;notify;back-relief;${text}\u0007`;
+  return null;
+}
+
+export interface TerminalOptions {
+  out: OutStream;
+  style: Style;
+  bell: boolean;
+  env: Record<string, string | undefined>;
+  breakMs: number;
+}
+
+export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOptions): TimerDisplay & { restore(): void; setup(): void } {
+  let lineShown = false;
+  const endLine = () => {
+    if (lineShown) out.write('\n');
+    lineShown = false;
+  };
+  const display = {
+    granularityMs: 1000,
+    setup() {
+      out.write(HIDE_CURSOR);
+    },
+    /** Puts the terminal back: the line ended, the cursor shown. Safe to call more than once. */
+    restore() {
+      endLine();
+      out.write(SHOW_CURSOR);
+    },
+    event(event: TimerEvent) {
+      endLine();
+      const message = eventMessage(event, breakMs);
+      const signal = event.type === 'ended' || event.type === 'finished';
+      if (signal && event.type !== 'finished') {
+        if (bell) out.write('\u0007');
+        const note = notification(env, message ?? 'back-relief');
+        if (note) out.write(note);
+      }
+      if (message) out.write(`${event.type === 'started' ? style.bold(message) : message}\n`);
+    },
+    render(view: TimerView) {
+      out.write(`${CLEAR_LINE}${progressLine(view, out.columns ?? 80)}`);
+      lineShown = true;
+    },
+    close() {
+      display.restore();
+    },
+  };
+  return display;
+}
+
+export interface ControlSources {
+  stdin: InStream & { setRawMode?: (raw: boolean) => unknown };
+  out: OutStream & { on?: (event: 'resize', listener: () => void) => unknown; off?: (event: 'resize', listener: () => void) => unknown };
+  /** Restores and re-prepares the terminal around a Ctrl+Z suspension. */
+  display: { restore(): void; setup(): void };
+  keys: boolean;
+}
+
+/** Keys (in raw mode) and signals as timer controls. Returns the unsubscribe. */
+export function terminalControls({ stdin, out, display, keys }: ControlSources) {
+  return (listener: (control: Control) => void) => {
+    const raw = (on: boolean) => {
+      if (keys && stdin.isTTY && stdin.setRawMode) stdin.setRawMode(on);
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of chunk.toString()) {
+        if (ch === ' ' || ch === 'p' || ch === 'P') listener('toggle-pause');
+        else if (ch === 'q' || ch === 'Q') listener('stop');
+        else if (ch === '\u0003') listener('interrupt');
+        else if (ch === '\u001a') suspend();
+      }
+    };
+    // In raw mode Ctrl+Z is a key, not a signal: put the terminal back, then stop for real.
+    const suspend = () => {
+      raw(false);
+      display.restore();
+      process.kill(process.pid, 'SIGTSTP');
+    };
+    const onCont = () => {
+      raw(true);
+      display.setup();
+      listener('redraw');
+    };
+    const onInt = () => listener('interrupt');
+    const onTerm = () => listener('terminate');
+    const onResize = () => listener('redraw');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    process.on('SIGCONT', onCont);
+    out.on?.('resize', onResize);
+    if (keys) {
+      raw(true);
+      stdin.on('data', onData);
+      stdin.resume();
+    }
+    return () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      process.off('SIGCONT', onCont);
+      out.off?.('resize', onResize);
+      if (keys) {
+        stdin.off('data', onData);
+        raw(false);
+        stdin.pause();
+      }
+    };
+  };
+}
