@@ -2,7 +2,7 @@
 // and the peak memory of each. Runs alternate (a, b, c, d, a, b, ...) so drift in machine load
 // touches every command alike. This is a benchmark to read, not a test that fails.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,11 +63,6 @@ const worstPeak = Math.max(...peaks);
 console.log('');
 console.log(`Worst ratio ${worst.toFixed(2)} (target at most 1.30); peak memory ${worstPeak.toFixed(1)} MiB (target at most 60).`);
 
-const extra = join(root, 'scripts/bench-timer.mjs');
-try {
-  readFileSync(extra);
-  await import(extra);
-} catch (error) {
-  if (error.code !== 'ENOENT') throw error;
-}
 rmSync(home, { recursive: true, force: true });
+
+await import('./bench-timer.mjs');

@@ -10,17 +10,29 @@ export interface Terminal {
   screen(): string;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
   cursorVisible(): boolean;
+  /** The pid of the program under test (the shell's child). */
+  programPid(): number;
+  resize(columns: number, rows: number): void;
   close(): void;
 }
 
 let counter = 0;
 
-export function startTerminal(args: string[], env: Record<string, string>, size = { columns: 100, rows: 40 }): Terminal {
+/** The command line that runs the built binary with these arguments and environment. */
+export function binCommand(args: string[], env: Record<string, string>): string {
+  const assignments = Object.entries(env).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+  return `env ${assignments} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(' ')}`;
+}
+
+/**
+ * Runs the binary in a fresh terminal. By default the command runs under `sh -c` and the pane stays
+ * after it ends, showing EXIT=code; with `shell: true` an interactive bash runs instead (for job
+ * control: Ctrl+Z and fg), and the test types the command itself.
+ */
+export function startTerminal(args: string[], env: Record<string, string>, size = { columns: 100, rows: 40 }, shell = false): Terminal {
   const socket = `back-relief-test-${process.pid}-${counter++}`;
   const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
-  const assignments = Object.entries(env).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
-  // The shell stays after the program ends so its exit code and the final screen can be read.
-  const command = `env ${assignments} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(' ')}; echo "EXIT=$?"; sleep 60`;
+  const command = shell ? 'bash --norc --noprofile -i' : `${binCommand(args, env)}; echo "EXIT=$?"; sleep 60`;
   tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), command);
   const terminal: Terminal = {
     keys: (...keys) => void tmux('send-keys', ...keys),
@@ -35,6 +47,11 @@ export function startTerminal(args: string[], env: Record<string, string>, size 
       }
     },
     cursorVisible: () => tmux('display-message', '-p', '#{cursor_flag}').trim() === '1',
+    programPid: () => {
+      const shell = tmux('display-message', '-p', '#{pane_pid}').trim();
+      return Number(execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]);
+    },
+    resize: (columns, rows) => void tmux('resize-window', '-x', String(columns), '-y', String(rows)),
     close: () => {
       try {
         tmux('kill-server');

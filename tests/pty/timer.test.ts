@@ -1,0 +1,109 @@
+/** The timer in a real pseudo-terminal: the redrawn line, keys, resize, Ctrl+C, SIGTERM, the cursor. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/run-bin.js';
+import { binCommand, startTerminal, type Terminal } from '../helpers/tmux.js';
+
+let terminal: Terminal | undefined;
+afterEach(() => terminal?.close());
+
+function setup(args: string[], columns = 100) {
+  const dir = join(tempDir(), 'state');
+  terminal = startTerminal(args, { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: dir }, { columns, rows: 30 });
+  const lines = () => (existsSync(join(dir, 'journal.jsonl')) ? readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
+  return { t: terminal, lines };
+}
+
+describe('ice in a real terminal', () => {
+  it('redraws one line in place, hides the cursor while running and restores it at the end', async () => {
+    const { t, lines } = setup(['ice', '--duration', '3s']);
+    await t.waitFor(/Ice {2}\[#*-+\] {2}0:0\d left {2}ends \d\d:\d\d/);
+    expect(t.cursorVisible()).toBe(false);
+    const screen = await t.waitFor(/EXIT=\d+/);
+    // One progress line, redrawn, not one per second.
+    expect(screen.match(/ left {2}ends /g)).toHaveLength(1);
+    expect(screen).toContain('Ice done at');
+    expect(screen).toContain('EXIT=0');
+    expect(t.cursorVisible()).toBe(true);
+    expect(lines()).toEqual([expect.objectContaining({ outcome: 'completed' })]);
+  });
+
+  it('space pauses (the end time moves), space resumes, q stops early and records it', async () => {
+    const { t, lines } = setup(['ice', '--duration', '20s']);
+    await t.waitFor(/0:1\d left/);
+    t.keys('Space');
+    await t.waitFor(/PAUSED, space to resume/);
+    await new Promise((r) => setTimeout(r, 1200));
+    t.keys('Space');
+    await t.waitFor(/left {2}ends/);
+    t.keys('q');
+    const screen = await t.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('Stopped early');
+    expect(screen).toContain('EXIT=0');
+    const [line] = lines();
+    expect(line.outcome).toBe('interrupted');
+    // The pause is not counted as time on the skin.
+    expect(Date.parse(line.endedAt) - Date.parse(line.startedAt)).toBeGreaterThan(line.actualSeconds * 1000 + 1000);
+    expect(t.cursorVisible()).toBe(true);
+  });
+
+  it('fits the line to a narrower window after a resize', async () => {
+    const { t } = setup(['ice', '--duration', '20s']);
+    await t.waitFor(/left {2}ends/);
+    t.resize(40, 30);
+    await new Promise((r) => setTimeout(r, 1500));
+    const last = t.screen().trimEnd().split('\n').at(-1)!;
+    expect(last.length).toBeLessThanOrEqual(40);
+    expect(last).toMatch(/left/);
+    t.keys('q');
+    await t.waitFor(/EXIT=0/);
+  });
+
+  it('Ctrl+C: exit 130, recorded as interrupted, the cursor visible', async () => {
+    const { t, lines } = setup(['ice', '--duration', '20s']);
+    await t.waitFor(/left {2}ends/);
+    t.keys('C-c');
+    const screen = await t.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('EXIT=130');
+    expect(screen).not.toMatch(/\n\s+at /);
+    expect(lines()).toEqual([expect.objectContaining({ outcome: 'interrupted' })]);
+    expect(t.cursorVisible()).toBe(true);
+  });
+
+  it('SIGTERM: exit 143, recorded as interrupted, the cursor visible', async () => {
+    const { t, lines } = setup(['heat', '--duration', '20s']);
+    await t.waitFor(/left {2}ends/);
+    process.kill(t.programPid(), 'SIGTERM');
+    const screen = await t.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('EXIT=143');
+    expect(lines()).toEqual([expect.objectContaining({ kind: 'heat', outcome: 'interrupted' })]);
+    expect(t.cursorVisible()).toBe(true);
+  });
+});
+
+describe('job control', () => {
+  it('Ctrl+Z suspends with the terminal restored; fg resumes with a correct display', async () => {
+    const dir = join(tempDir(), 'state');
+    terminal = startTerminal([], {}, { columns: 100, rows: 30 }, true);
+    const t = terminal;
+    t.keys(binCommand(['ice', '--duration', '30s'], { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: dir }), 'Enter');
+    await t.waitFor(/left {2}ends/);
+    t.keys('C-z');
+    await t.waitFor(/Stopped/);
+    expect(t.cursorVisible()).toBe(true);
+    t.keys('fg', 'Enter');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(t.cursorVisible()).toBe(false);
+    const screen = t.screen();
+    const afterFg = screen.slice(screen.lastIndexOf('fg'));
+    expect(afterFg).toMatch(/Ice {2}\[#*-+\] {2}0:\d\d left {2}ends/);
+    t.keys('q');
+    await t.waitFor(/Stopped early/);
+    t.keys('echo "CODE=$?"', 'Enter');
+    await t.waitFor(/^CODE=0$/m);
+    expect(t.cursorVisible()).toBe(true);
+    const [line] = readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(line.outcome).toBe('interrupted');
+  });
+});
