@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CATEGORIES, type Category, type Kind } from './content/schema.js';
 import { loadContent } from './content/load.js';
 import type { CommandContext, Environment, GlobalOptions } from './context.js';
-import { CancelledError, isExitError } from './errors.js';
+import { isCancelled, isExitError } from './errors.js';
 import { outputWidth } from './render/layout.js';
 import { colourEnabled, createStyle } from './render/style.js';
 import { redFlags, remedies, sources, stretches } from './commands/listings.js';
@@ -51,7 +51,7 @@ function makeContext(env: Environment, options: GlobalOptions): CommandContext {
   };
 }
 
-export function buildProgram(env: Environment): Command {
+export function buildProgram(env: Environment, argv: readonly string[] = []): Command {
   const program = new Command('back-relief');
   const ctx = (command: Command): CommandContext => {
     const o = command.optsWithGlobals<Partial<GlobalOptions>>();
@@ -91,25 +91,35 @@ or weakness in both legs: call emergency services now.`,
       overview(ctx(self), VERSION);
     });
 
-  program
-    .command('triage')
-    .description('check the warning signs, then get a verdict and a plan for now')
-    .option('--answers <file>', 'answer from a JSON file instead of prompts ("-" reads stdin)')
-    .option('--record', 'with --answers: record the verdict (and the onset) in the journal')
-    .addHelpText(
-      'after',
-      `${examples('back-relief triage', 'back-relief triage --answers answers.json --json', 'cat answers.json | back-relief triage --answers -')}
+  // Commands are defined only when needed: the one named on the command line, or all of them for
+  // help, suggestions and the overview. Defining all 17 costs about 2 ms of start-up.
+  const wanted = invokedCommand(argv);
+
+  const define = (name: string, definition: () => unknown) => {
+    if (wanted === undefined || wanted === name) definition();
+  };
+
+  define('triage', () =>
+    program
+      .command('triage')
+      .description('check the warning signs, then get a verdict and a plan for now')
+      .option('--answers <file>', 'answer from a JSON file instead of prompts ("-" reads stdin)')
+      .option('--record', 'with --answers: record the verdict (and the onset) in the journal')
+      .addHelpText(
+        'after',
+        `${examples('back-relief triage', 'back-relief triage --answers answers.json --json', 'cat answers.json | back-relief triage --answers -')}
 The answers file (every red-flag id of back-relief red-flags --json is needed):
   { "onset": "2026-11-22T09:00:00Z" or null,
     "redFlags": { "bladder-bowel": false, "fever": false, ... },
     "painScore": 6, "triggers": ["lifting"] }
 Exit code 0 whatever the verdict; 2 for a bad answers file.`,
-    )
-    .action(async (o: { answers?: string; record?: boolean }, self: Command) => {
-      // Loaded on use: the decision, the verdict and the prompts cost nothing to the other commands.
-      const { triageCommand } = await import('./commands/triage.js');
-      await triageCommand(ctx(self), o);
-    });
+      )
+      .action(async (o: { answers?: string; record?: boolean }, self: Command) => {
+        // Loaded on use: the decision, the verdict and the prompts cost nothing to the other commands.
+        const { triageCommand } = await import('./commands/triage.js');
+        await triageCommand(ctx(self), o);
+      }),
+  );
 
   for (const mode of ['ice', 'heat', 'contrast'] as const) {
     const what = {
@@ -117,114 +127,158 @@ Exit code 0 whatever the verdict; 2 for a bad answers file.`,
       heat: 'a timed heat session (20 minutes at most), with the skin break after it',
       contrast: 'alternating heat then ice, each for --duration, with a break between rounds',
     }[mode];
-    program
-      .command(mode)
-      .description(what)
-      .option('--duration <d>', 'how long each session lasts: 90s, 5m, 1m30s or minutes (default and most 20m)')
-      .option('--rounds <n>', 'repeat, with a break between (default 1)')
-      .option('--break <d>', 'the break between rounds (default and least 20m)')
-      .option('--no-bell', 'no bell at the end')
-      .option('--force', 'start even if the skin break after the last session has not ended')
-      .addHelpText(
-        'after',
-        `${examples(`back-relief ${mode}`, `back-relief ${mode} --duration 15m`, `back-relief ${mode} --rounds 3 --no-bell`)}
+    define(mode, () =>
+      program
+        .command(mode)
+        .description(what)
+        .option('--duration <d>', 'how long each session lasts: 90s, 5m, 1m30s or minutes (default and most 20m)')
+        .option('--rounds <n>', 'repeat, with a break between (default 1)')
+        .option('--break <d>', 'the break between rounds (default and least 20m)')
+        .option('--no-bell', 'no bell at the end')
+        .option('--force', 'start even if the skin break after the last session has not ended')
+        .addHelpText(
+          'after',
+          `${examples(`back-relief ${mode}`, `back-relief ${mode} --duration 15m`, `back-relief ${mode} --rounds 3 --no-bell`)}
 Keys: space or p pauses and resumes, q stops early, Ctrl+C stops. Without a terminal it
 prints a line a minute. Every session is recorded in the journal.`,
-      )
-      .action(async (o: { duration?: string; rounds?: string; break?: string; bell?: boolean; force?: boolean }, self: Command) => {
-        const { timerCommand } = await import('./commands/timer.js');
-        await timerCommand(ctx(self), mode, o);
-      });
+        )
+        .action(async (o: { duration?: string; rounds?: string; break?: string; bell?: boolean; force?: boolean }, self: Command) => {
+          const { timerCommand } = await import('./commands/timer.js');
+          await timerCommand(ctx(self), mode, o);
+        }),
+    );
   }
 
   const journal = () => import('./commands/journal.js');
-  program
-    .command('onset')
-    .description('record when this episode started (now by default), or end it')
-    .argument('[when...]', 'now, 2026-11-20T09:00, yesterday 18:00, 3 days ago, 5h ago, 90m ago')
-    .option('--clear', 'end the current episode')
-    .addHelpText('after', examples('back-relief onset', 'back-relief onset yesterday 18:00', 'back-relief onset 3 days ago', 'back-relief onset --clear'))
-    .action(async (words: string[], o: { clear?: boolean }, self: Command) => (await journal()).onsetCommand(ctx(self), words, o));
+  define('onset', () =>
+    program
+      .command('onset')
+      .description('record when this episode started (now by default), or end it')
+      .argument('[when...]', 'now, 2026-11-20T09:00, yesterday 18:00, 3 days ago, 5h ago, 90m ago')
+      .option('--clear', 'end the current episode')
+      .addHelpText('after', examples('back-relief onset', 'back-relief onset yesterday 18:00', 'back-relief onset 3 days ago', 'back-relief onset --clear'))
+      .action(async (words: string[], o: { clear?: boolean }, self: Command) => (await journal()).onsetCommand(ctx(self), words, o)),
+  );
 
-  program
-    .command('pain')
-    .description('record a pain score from 0 (none) to 10 (the worst)')
-    .argument('<score>', 'a whole number from 0 to 10')
-    .option('--note <text>', 'a short note to keep with it')
-    .addHelpText('after', examples('back-relief pain 6', 'back-relief pain 3 --note "better after the walk"'))
-    .action(async (score: string, o: { note?: string }, self: Command) => (await journal()).painCommand(ctx(self), score, o));
+  define('pain', () =>
+    program
+      .command('pain')
+      .description('record a pain score from 0 (none) to 10 (the worst)')
+      .argument('<score>', 'a whole number from 0 to 10')
+      .option('--note <text>', 'a short note to keep with it')
+      .addHelpText('after', examples('back-relief pain 6', 'back-relief pain 3 --note "better after the walk"'))
+      .action(async (score: string, o: { note?: string }, self: Command) => (await journal()).painCommand(ctx(self), score, o)),
+  );
 
-  program
-    .command('check-in')
-    .description('a short daily re-check: the emergency signs again, then a pain score')
-    .option('--signs <answer>', 'without prompts: none, unsure, or emergency sign ids (comma-separated)')
-    .option('--pain <score>', 'without prompts: a pain score from 0 to 10')
-    .addHelpText('after', examples('back-relief check-in', 'back-relief check-in --signs none --pain 4'))
-    .action(async (o: { signs?: string; pain?: string }, self: Command) => {
-      const { checkInCommand } = await import('./commands/check-in.js');
-      await checkInCommand(ctx(self), o);
-    });
+  define('check-in', () =>
+    program
+      .command('check-in')
+      .description('a short daily re-check: the emergency signs again, then a pain score')
+      .option('--signs <answer>', 'without prompts: none, unsure, or emergency sign ids (comma-separated)')
+      .option('--pain <score>', 'without prompts: a pain score from 0 to 10')
+      .addHelpText('after', examples('back-relief check-in', 'back-relief check-in --signs none --pain 4'))
+      .action(async (o: { signs?: string; pain?: string }, self: Command) => {
+        const { checkInCommand } = await import('./commands/check-in.js');
+        await checkInCommand(ctx(self), o);
+      }),
+  );
 
-  program
-    .command('status')
-    .description('this episode at a glance: time since onset, ice or heat now, last session and pain')
-    .addHelpText('after', examples('back-relief status', 'back-relief status --json'))
-    .action(async (_o: unknown, self: Command) => (await journal()).statusCommand(ctx(self)));
+  define('status', () =>
+    program
+      .command('status')
+      .description('this episode at a glance: time since onset, ice or heat now, last session and pain')
+      .addHelpText('after', examples('back-relief status', 'back-relief status --json'))
+      .action(async (_o: unknown, self: Command) => (await journal()).statusCommand(ctx(self))),
+  );
 
-  program
-    .command('plan')
-    .description('a dated day-by-day plan for this episode')
-    .addHelpText('after', examples('back-relief plan', 'back-relief plan --json'))
-    .action(async (_o: unknown, self: Command) => (await journal()).planCommand(ctx(self)));
+  define('plan', () =>
+    program
+      .command('plan')
+      .description('a dated day-by-day plan for this episode')
+      .addHelpText('after', examples('back-relief plan', 'back-relief plan --json'))
+      .action(async (_o: unknown, self: Command) => (await journal()).planCommand(ctx(self))),
+  );
 
-  program
-    .command('history')
-    .description('sessions, pain scores and check-ins, with a pain trend chart')
-    .option('--days <n>', 'how many days back (default 30)')
-    .addHelpText('after', examples('back-relief history', 'back-relief history --days 7', 'back-relief history --json'))
-    .action(async (o: { days?: string }, self: Command) => (await journal()).historyCommand(ctx(self), o));
+  define('history', () =>
+    program
+      .command('history')
+      .description('sessions, pain scores and check-ins, with a pain trend chart')
+      .option('--days <n>', 'how many days back (default 30)')
+      .addHelpText('after', examples('back-relief history', 'back-relief history --days 7', 'back-relief history --json'))
+      .action(async (o: { days?: string }, self: Command) => (await journal()).historyCommand(ctx(self), o)),
+  );
 
-  program
-    .command('export')
-    .description('a summary of this episode to take to a clinician')
-    .option('--format <format>', 'md (default) or json')
-    .option('--output <file>', 'write to a file instead of stdout')
-    .option('--force', 'replace the output file if it exists')
-    .addHelpText('after', examples('back-relief export', 'back-relief export --output summary.md', 'back-relief export --format json --output summary.json --force'))
-    .action(async (o: { format?: string; output?: string; force?: boolean }, self: Command) => (await journal()).exportCommand(ctx(self), o));
+  define('export', () =>
+    program
+      .command('export')
+      .description('a summary of this episode to take to a clinician')
+      .option('--format <format>', 'md (default) or json')
+      .option('--output <file>', 'write to a file instead of stdout')
+      .option('--force', 'replace the output file if it exists')
+      .addHelpText('after', examples('back-relief export', 'back-relief export --output summary.md', 'back-relief export --format json --output summary.json --force'))
+      .action(async (o: { format?: string; output?: string; force?: boolean }, self: Command) => (await journal()).exportCommand(ctx(self), o)),
+  );
 
-  program
-    .command('stretches')
-    .description('list the stretches, or show one in full')
-    .argument('[id]', 'a stretch id, such as glute-bridge')
-    .addHelpText('after', examples('back-relief stretches', 'back-relief stretches cat-cow', 'back-relief stretches --json'))
-    .action((id: string | undefined, _o: unknown, self: Command) => stretches(ctx(self), id));
+  define('stretches', () =>
+    program
+      .command('stretches')
+      .description('list the stretches, or show one in full')
+      .argument('[id]', 'a stretch id, such as glute-bridge')
+      .addHelpText('after', examples('back-relief stretches', 'back-relief stretches cat-cow', 'back-relief stretches --json'))
+      .action((id: string | undefined, _o: unknown, self: Command) => stretches(ctx(self), id)),
+  );
 
-  program
-    .command('remedies')
-    .description('what helps, when and how, with the strength of the evidence')
-    .addOption(new Option('--category <category>', 'only one category').choices(CATEGORIES))
-    .addHelpText('after', examples('back-relief remedies', 'back-relief remedies --category prevention'))
-    .action((o: { category?: Category }, self: Command) => remedies(ctx(self), o.category));
+  define('remedies', () =>
+    program
+      .command('remedies')
+      .description('what helps, when and how, with the strength of the evidence')
+      .addOption(new Option('--category <category>', 'only one category').choices(CATEGORIES))
+      .addHelpText('after', examples('back-relief remedies', 'back-relief remedies --category prevention'))
+      .action((o: { category?: Category }, self: Command) => remedies(ctx(self), o.category)),
+  );
 
-  program
-    .command('red-flags')
-    .description('the warning signs that need a doctor, most serious first')
-    .addHelpText('after', examples('back-relief red-flags', 'back-relief red-flags --json'))
-    .action((_o: unknown, self: Command) => redFlags(ctx(self)));
+  define('red-flags', () =>
+    program
+      .command('red-flags')
+      .description('the warning signs that need a doctor, most serious first')
+      .addHelpText('after', examples('back-relief red-flags', 'back-relief red-flags --json'))
+      .action((_o: unknown, self: Command) => redFlags(ctx(self))),
+  );
 
-  program
-    .command('sources')
-    .description('the references behind the content')
-    .addHelpText('after', examples('back-relief sources', 'back-relief sources --json'))
-    .action((_o: unknown, self: Command) => sources(ctx(self)));
+  define('sources', () =>
+    program
+      .command('sources')
+      .description('the references behind the content')
+      .addHelpText('after', examples('back-relief sources', 'back-relief sources --json'))
+      .action((_o: unknown, self: Command) => sources(ctx(self))),
+  );
 
   return program;
 }
 
+const COMMAND_NAMES = new Set([
+  'triage', 'ice', 'heat', 'contrast', 'onset', 'pain', 'check-in', 'status', 'plan', 'history', 'export',
+  'stretches', 'remedies', 'red-flags', 'sources',
+]);
+
+/** The command named on the command line, if it is one of ours; undefined means "define them all". */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return undefined;
+    if (arg === '--data-dir') {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    return COMMAND_NAMES.has(arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
 /** Runs one invocation and returns the exit code; never exits the process itself. */
 export async function run(argv: readonly string[], env: Environment): Promise<number> {
-  const program = buildProgram(env);
+  const program = buildProgram(env, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
@@ -240,7 +294,7 @@ function exitCodeFor(error: unknown, env: Environment): number {
     return 2;
   }
   const debug = env.env.BACK_RELIEF_DEBUG === '1';
-  if (error instanceof CancelledError) {
+  if (isCancelled(error)) {
     env.stderr.write(`${error.message}\n`);
     return error.exitCode;
   }

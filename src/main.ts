@@ -1,5 +1,5 @@
 /** The process entry: wires the real process into run() and sets the exit code. */
-import { homedir } from 'node:os';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { run } from './cli.js';
 
@@ -20,5 +20,6 @@ process.exitCode = await run(process.argv.slice(2), {
   builtinDataDir: fileURLToPath(new URL('../data/', import.meta.url)),
   cwd: process.cwd(),
   platform: process.platform,
-  homedir,
+  // node:os is loaded only by the commands that need the home folder (the journal's).
+  homedir: () => (createRequire(import.meta.url)('node:os') as typeof import('node:os')).homedir(),
 });

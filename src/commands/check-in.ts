@@ -47,7 +47,7 @@ export async function checkInCommand(ctx: CommandContext, options: CheckInOption
     redFlags = parseSigns(options.signs, emergency);
     painScore = options.pain === undefined ? undefined : parseScore(options.pain, '--pain');
   } else {
-    const { askCheckIn } = await import('../prompts/triage.js');
+    const { askCheckIn } = await import('../prompts/ask.js');
     ({ redFlags, painScore } = await askCheckIn(flags, { input: ctx.stdin, output: ctx.stdout, now: ctx.now }));
   }
 

@@ -48,14 +48,8 @@ export async function timerCommand(ctx: CommandContext, mode: TimerMode, options
   if (conflict) {
     const why = `The skin break after your last ${conflict.kind} session (ended ${clockTime(conflict.lastEndedAt.getTime())}) lasts until ${clockTime(conflict.breakEndsAt.getTime())}.`;
     if (!ctx.interactive) throw new UsageError(`${why} Wait until then, or add --force to start anyway.`);
-    const { confirm } = await import('@inquirer/prompts');
-    let start = false;
-    try {
-      start = await confirm({ message: `${why} Start anyway?`, default: false }, { input: ctx.stdin, output: ctx.stdout as NodeJS.WritableStream });
-    } catch (error) {
-      if ((error as Error).name === 'ExitPromptError') throw new CancelledError('Not started.');
-      throw error;
-    }
+    const { askYesNo } = await import('../prompts/ask.js');
+    const start = await askYesNo(`${why} Start anyway?`, { input: ctx.stdin, output: ctx.stdout, now: ctx.now }, 'Not started.');
     if (!start) {
       ctx.out(`Not started. Try again after ${clockTime(conflict.breakEndsAt.getTime())}.`);
       return;

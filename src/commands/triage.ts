@@ -27,7 +27,7 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
   if (options.answers !== undefined) {
     answers = parseAnswers(await readAnswers(options.answers, ctx), flags, ctx.now());
   } else if (interactive) {
-    const { askTriage } = await import('../prompts/triage.js');
+    const { askTriage } = await import('../prompts/ask.js');
     const gathered = await askTriage(flags, promptIo(ctx));
     answers = gathered.answers;
     asked = gathered.asked;
@@ -53,7 +53,7 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
   if (interactive && answers.onset !== null && result.level !== 'emergency') {
     const current = currentOnset(readJournal(ctx, journal));
     if (current?.at.getTime() !== answers.onset.getTime()) {
-      const { askSaveOnset } = await import('../prompts/triage.js');
+      const { askSaveOnset } = await import('../prompts/ask.js');
       const description = `${onsetApproximate ? 'about ' : ''}${when(answers.onset)}`;
       saveOnset = await askSaveOnset(description, promptIo(ctx));
     }

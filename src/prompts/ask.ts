@@ -1,4 +1,6 @@
 /**
+ * Every prompt of the tool lives here, so Inquirer loads only when a prompt is really shown.
+ *
  * The interactive triage: the emergency signs first (one that applies ends the questions at once),
  * then the urgent and doctor-level signs, the onset, a pain score and the triggers. It only gathers
  * answers; the decision is made by src/decision/triage.ts, exactly as for `--answers`.
@@ -111,6 +113,11 @@ export function askSaveOnset(description: string, io: PromptIo): Promise<boolean
   return cancellable('Not saved.', () =>
     confirm({ message: `Save the onset (${description}) to your journal, so status and plan follow the clock?`, default: true }, contextOf(io)),
   );
+}
+
+/** A yes/no question, "no" by default; Ctrl+C is a CancelledError with `cancelled` as its message. */
+export function askYesNo(message: string, io: PromptIo, cancelled: string): Promise<boolean> {
+  return cancellable(cancelled, () => confirm({ message, default: false }, contextOf(io)));
 }
 
 async function askPain(context: PromptContext): Promise<number | undefined> {
