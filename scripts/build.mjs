@@ -21,6 +21,7 @@ const LAZY = {
   'src/commands/journal.ts': 'journal.js',
   'src/commands/check-in.ts': 'check-in.js',
   'src/commands/timer.ts': 'timer.js',
+  'src/commands/routine.ts': 'routine.js',
   'src/prompts/ask.ts': 'prompts.js',
 };
 

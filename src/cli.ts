@@ -219,6 +219,26 @@ prints a line a minute. Every session is recorded in the journal.`,
       .action(async (o: { format?: string; output?: string; force?: boolean }, self: Command) => (await journal()).exportCommand(ctx(self), o)),
   );
 
+  define('routine', () =>
+    program
+      .command('routine')
+      .description('a guided stretch session: timed holds, paced breathing, stop if it hurts')
+      .option('--plan', 'print the steps and timings without running them')
+      .addOption(new Option('--level <level>', 'gentle (default) or build: more breaths, longer holds, more glute bridges over sessions').choices(['gentle', 'build']))
+      .option('--only <ids>', 'only these stretches, comma-separated')
+      .option('--walk <minutes>', 'walk first, for this many minutes')
+      .addHelpText(
+        'after',
+        `${examples('back-relief routine', 'back-relief routine --walk 5', 'back-relief routine --only cat-cow,childs-pose', 'back-relief routine --plan --json')}
+Keys: Enter starts a stretch, s skips, q stops, h says it hurts (the routine ends with advice),
+space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
+      )
+      .action(async (o: { plan?: boolean; level?: 'gentle' | 'build'; only?: string; walk?: string }, self: Command) => {
+        const { routineCommand } = await import('./commands/routine.js');
+        await routineCommand(ctx(self), o);
+      }),
+  );
+
   define('stretches', () =>
     program
       .command('stretches')
@@ -258,7 +278,7 @@ prints a line a minute. Every session is recorded in the journal.`,
 
 const COMMAND_NAMES = new Set([
   'triage', 'ice', 'heat', 'contrast', 'onset', 'pain', 'check-in', 'status', 'plan', 'history', 'export',
-  'stretches', 'remedies', 'red-flags', 'sources',
+  'routine', 'stretches', 'remedies', 'red-flags', 'sources',
 ]);
 
 /** The command named on the command line, if it is one of ours; undefined means "define them all". */

@@ -50,7 +50,15 @@ export const CheckInRecord = v.looseObject({
   redFlags: v.record(v.string(), answer),
   painScore: v.optional(v.nullable(score)),
 });
-export const RoutineRecord = v.looseObject({ ...base, type: v.literal('routine') });
+export const RoutineRecord = v.looseObject({
+  ...base,
+  type: v.literal('routine'),
+  level: v.optional(v.picklist(['gentle', 'build'])),
+  outcome: v.optional(v.picklist(['completed', 'stopped', 'pain', 'interrupted'])),
+  steps: v.optional(
+    v.array(v.looseObject({ id: v.string(), status: v.optional(v.picklist(['done', 'skipped', 'partial', 'not-reached'])), reps: v.optional(v.number()) })),
+  ),
+});
 const OtherRecord = v.looseObject({ ...base, type: v.string() });
 
 const KNOWN = {

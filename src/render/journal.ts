@@ -172,8 +172,12 @@ export function entryText(r: JournalRecord): string {
     case 'check-in':
       // Its pain score, if any, has a pain line of its own just after it.
       return `Check-in: ${r.level === 'emergency' ? 'an emergency sign was reported' : 'no emergency sign'}`;
-    case 'routine':
-      return 'Stretch routine';
+    case 'routine': {
+      const steps = r.steps ?? [];
+      const done = steps.filter((x) => x.status === 'done').length;
+      const how = { completed: 'completed', stopped: 'stopped early', pain: 'stopped because it hurt', interrupted: 'interrupted' }[r.outcome ?? 'completed'];
+      return `Stretch routine (${r.level ?? 'gentle'}): ${how}, ${done} of ${steps.length} done`;
+    }
     default:
       return `${(r as { type: string }).type}`;
   }

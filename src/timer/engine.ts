@@ -7,17 +7,22 @@
 
 export type SessionKind = 'ice' | 'heat';
 
-export interface TimerStep {
+/** Anything the engine can count down: it needs only a length. */
+export interface Step {
+  durationMs: number;
+}
+
+/** A step of an ice, heat or contrast run. */
+export interface TimerStep extends Step {
   type: 'session' | 'break';
   /** For a session, ice or heat; for a break, the kind of the session that follows. */
   kind: SessionKind;
   round: number;
   rounds: number;
-  durationMs: number;
 }
 
-export interface TimerState {
-  readonly steps: readonly TimerStep[];
+export interface TimerState<S extends Step = TimerStep> {
+  readonly steps: readonly S[];
   readonly index: number;
   readonly startedAt: number;
   readonly endsAt: number;
@@ -27,11 +32,11 @@ export interface TimerState {
   readonly done: boolean;
 }
 
-export type TimerEvent =
-  | { type: 'started'; step: TimerStep; at: number }
+export type TimerEvent<S extends Step = TimerStep> =
+  | { type: 'started'; step: S; at: number }
   | {
       type: 'ended';
-      step: TimerStep;
+      step: S;
       startedAt: number;
       /** The scheduled end, even when the time is learnt late (a computer asleep). */
       endedAt: number;
@@ -39,24 +44,24 @@ export type TimerEvent =
       /** Noticed more than 2 seconds after it happened. */
       late: boolean;
     }
-  | { type: 'interrupted'; step: TimerStep; startedAt: number; endedAt: number; activeMs: number }
+  | { type: 'interrupted'; step: S; startedAt: number; endedAt: number; activeMs: number }
   | { type: 'finished'; at: number };
 
 const LATE_MS = 2000;
 
-function begin(steps: readonly TimerStep[], index: number, at: number): TimerState {
+function begin<S extends Step>(steps: readonly S[], index: number, at: number): TimerState<S> {
   return { steps, index, startedAt: at, endsAt: at + steps[index]!.durationMs, pausedAt: null, pausedMs: 0, done: false };
 }
 
-export function startTimer(steps: readonly TimerStep[], now: number): [TimerState, TimerEvent[]] {
+export function startTimer<S extends Step>(steps: readonly S[], now: number): [TimerState<S>, TimerEvent<S>[]] {
   if (steps.length === 0) throw new Error('a timer needs at least one step');
   const state = begin(steps, 0, now);
   return [state, [{ type: 'started', step: steps[0]!, at: now }]];
 }
 
 /** Moves past every end that `now` has reached. */
-export function advance(state: TimerState, now: number): [TimerState, TimerEvent[]] {
-  const events: TimerEvent[] = [];
+export function advance<S extends Step>(state: TimerState<S>, now: number): [TimerState<S>, TimerEvent<S>[]] {
+  const events: TimerEvent<S>[] = [];
   let s = state;
   while (!s.done && s.pausedAt === null && now >= s.endsAt) {
     const step = s.steps[s.index]!;
@@ -76,27 +81,27 @@ export function advance(state: TimerState, now: number): [TimerState, TimerEvent
   return [s, events];
 }
 
-export function pause(state: TimerState, now: number): TimerState {
+export function pause<S extends Step>(state: TimerState<S>, now: number): TimerState<S> {
   if (state.done || state.pausedAt !== null) return state;
   return { ...state, pausedAt: Math.min(now, state.endsAt) };
 }
 
-export function resume(state: TimerState, now: number): TimerState {
+export function resume<S extends Step>(state: TimerState<S>, now: number): TimerState<S> {
   if (state.pausedAt === null) return state;
   const paused = Math.max(0, now - state.pausedAt);
   return { ...state, pausedAt: null, pausedMs: state.pausedMs + paused, endsAt: state.endsAt + paused };
 }
 
 /** Stops early (q, Ctrl+C, SIGTERM): the current step ends now. */
-export function interrupt(state: TimerState, now: number): [TimerState, TimerEvent[]] {
+export function interrupt<S extends Step>(state: TimerState<S>, now: number): [TimerState<S>, TimerEvent<S>[]] {
   if (state.done) return [state, []];
   const at = Math.min(state.pausedAt ?? now, state.endsAt);
   const step = state.steps[state.index]!;
   return [{ ...state, done: true }, [{ type: 'interrupted', step, startedAt: state.startedAt, endedAt: at, activeMs: Math.max(0, at - state.startedAt - state.pausedMs) }]];
 }
 
-export interface TimerView {
-  step: TimerStep;
+export interface TimerView<S extends Step = TimerStep> {
+  step: S;
   remainingMs: number;
   endsAt: number;
   paused: boolean;
@@ -104,7 +109,7 @@ export interface TimerView {
   progress: number;
 }
 
-export function view(state: TimerState, now: number): TimerView {
+export function view<S extends Step>(state: TimerState<S>, now: number): TimerView<S> {
   const step = state.steps[state.index]!;
   const at = state.pausedAt ?? now;
   const remainingMs = Math.max(0, state.endsAt - at);
@@ -116,7 +121,7 @@ export function view(state: TimerState, now: number): TimerView {
  * display that shows minutes) of the time left, so ticks are aligned and at most one per unit; or to
  * the end. Null when paused or done.
  */
-export function nextWake(state: TimerState, now: number, granularityMs = 1000): number | null {
+export function nextWake<S extends Step>(state: TimerState<S>, now: number, granularityMs = 1000): number | null {
   if (state.done || state.pausedAt !== null) return null;
   const remaining = state.endsAt - now;
   if (remaining <= 0) return 0;

@@ -3,37 +3,38 @@
  * hands events to the display and to the recorder, and turns keys and signals into pause, stop and
  * interruption. Everything it touches is passed in, so a test can drive it too.
  */
-import { advance, interrupt, nextWake, pause, resume, startTimer, view, type TimerEvent, type TimerState, type TimerStep, type TimerView } from './engine.js';
+import { advance, interrupt, nextWake, pause, resume, startTimer, view, type Step, type TimerEvent, type TimerState, type TimerStep, type TimerView } from './engine.js';
 
-export interface TimerDisplay {
+export interface TimerDisplay<S extends Step = TimerStep> {
   /** How often the display changes: 1000 for a redrawn line, 60000 for a line a minute. */
   readonly granularityMs: number;
-  event(event: TimerEvent, now: number): void;
-  render(view: TimerView, now: number): void;
+  event(event: TimerEvent<S>, now: number): void;
+  render(view: TimerView<S>, now: number): void;
   /** Called once, however the run ends; must leave the terminal as it found it. */
   close(): void;
 }
 
-export type Control = 'toggle-pause' | 'stop' | 'interrupt' | 'terminate' | 'redraw';
+/** What keys and signals ask for. `skip` and `hurt` are the stretch routine's. */
+export type Control = 'toggle-pause' | 'stop' | 'interrupt' | 'terminate' | 'redraw' | 'skip' | 'hurt';
 
-export interface TimerIo {
+export interface TimerIo<S extends Step = TimerStep> {
   now(): number;
-  display: TimerDisplay;
+  display: TimerDisplay<S>;
   /** Subscribes to controls (keys, signals); returns the unsubscribe. */
   controls(listener: (control: Control) => void): () => void;
   /** Called for each event, before the display sees it (the journal records sessions here). */
-  record(event: TimerEvent): void;
+  record(event: TimerEvent<S>): void;
 }
 
-export type TimerOutcome = 'completed' | 'stopped' | 'interrupted' | 'terminated';
+export type TimerOutcome = 'completed' | 'stopped' | 'interrupted' | 'terminated' | 'skipped' | 'hurt';
 
-export function runTimer(steps: readonly TimerStep[], io: TimerIo): Promise<TimerOutcome> {
+export function runTimer<S extends Step>(steps: readonly S[], io: TimerIo<S>): Promise<TimerOutcome> {
   return new Promise((resolve, reject) => {
-    let state: TimerState;
+    let state: TimerState<S>;
     let timer: NodeJS.Timeout | undefined;
     let finished = false;
 
-    const emit = (events: TimerEvent[], now: number) => {
+    const emit = (events: TimerEvent<S>[], now: number) => {
       for (const e of events) {
         io.record(e);
         io.display.event(e, now);
@@ -101,6 +102,10 @@ export function runTimer(steps: readonly TimerStep[], io: TimerIo): Promise<Time
           return stop('interrupted');
         case 'terminate':
           return stop('terminated');
+        case 'skip':
+          return stop('skipped');
+        case 'hurt':
+          return stop('hurt');
       }
     });
 

@@ -95,17 +95,20 @@ export interface ControlSources {
   /** Restores and re-prepares the terminal around a Ctrl+Z suspension. */
   display: { restore(): void; setup(): void };
   keys: boolean;
+  /** More keys, such as the routine's s (skip) and h (this hurts). */
+  extraKeys?: Record<string, Control>;
 }
 
 /** Keys (in raw mode) and signals as timer controls. Returns the unsubscribe. */
-export function terminalControls({ stdin, out, display, keys }: ControlSources) {
+export function terminalControls({ stdin, out, display, keys, extraKeys = {} }: ControlSources) {
   return (listener: (control: Control) => void) => {
     const raw = (on: boolean) => {
       if (keys && stdin.isTTY && stdin.setRawMode) stdin.setRawMode(on);
     };
     const onData = (chunk: Buffer | string) => {
       for (const ch of chunk.toString()) {
-        if (ch === ' ' || ch === 'p' || ch === 'P') listener('toggle-pause');
+        if (Object.hasOwn(extraKeys, ch.toLowerCase())) listener(extraKeys[ch.toLowerCase()]!);
+        else if (ch === ' ' || ch === 'p' || ch === 'P') listener('toggle-pause');
         else if (ch === 'q' || ch === 'Q') listener('stop');
         else if (ch === '\u0003') listener('interrupt');
         else if (ch === '\u001a') suspend();

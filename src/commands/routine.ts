@@ -1,0 +1,187 @@
+/** `back-relief routine`: the stretches, guided, with timed holds and paced breathing; stop if it hurts. */
+import type { CommandContext } from '../context.js';
+import { planRoutine, totalMs, type Level, type Phase, type RoutineStep } from '../decision/routine.js';
+import { CancelledError, UsageError } from '../errors.js';
+import { openJournal, readJournal } from '../journal/open.js';
+import type { RoutineLine } from '../journal/records.js';
+import { wrap } from '../render/layout.js';
+import { sanitizeLine } from '../render/sanitize.js';
+import { closest } from '../text/suggest.js';
+import { formatSeconds } from '../timer/duration.js';
+import { waitForKey, routineDisplay } from '../timer/routine-view.js';
+import { runTimer } from '../timer/run.js';
+import { terminalControls } from '../timer/terminal.js';
+
+export interface RoutineCommandOptions {
+  plan?: boolean;
+  level?: Level;
+  only?: string;
+  walk?: string;
+}
+
+type StepStatus = 'done' | 'skipped' | 'partial' | 'not-reached';
+type Outcome = 'completed' | 'stopped' | 'pain' | 'interrupted';
+
+const PAIN_ADVICE = [
+  'Stop here and rest. A stretch that hurts is a sign to take it easier, not to push through.',
+  'Try again tomorrow, gentler and with fewer repetitions (back-relief routine --level gentle).',
+  'If the pain is severe, spreads down a leg, or comes with numbness or weakness, run back-relief triage or see a doctor. If it is no better within a week, book an appointment.',
+];
+
+function parseOnly(text: string | undefined, known: readonly string[]): string[] | undefined {
+  if (text === undefined) return undefined;
+  const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new UsageError('--only: give stretch ids separated by commas, such as cat-cow,childs-pose.');
+  for (const id of ids) {
+    if (!known.includes(id)) {
+      const guess = closest(id, known);
+      throw new UsageError(`--only: there is no stretch "${sanitizeLine(id)}".${guess ? ` Did you mean "${guess}"?` : ''} Known: ${known.join(', ')}.`);
+    }
+  }
+  return ids;
+}
+
+function parseWalk(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 60) {
+    throw new UsageError(`--walk: "${sanitizeLine(text)}" must be a whole number of minutes from 1 to 60.`);
+  }
+  return Number(text);
+}
+
+export async function routineCommand(ctx: CommandContext, options: RoutineCommandOptions): Promise<void> {
+  const { stretches } = ctx.content(['stretches']);
+  const level = options.level ?? 'gentle';
+  const only = parseOnly(options.only, stretches.map((s) => s.id));
+  const walkMinutes = parseWalk(options.walk);
+  if (!options.plan && !ctx.interactive) {
+    throw new UsageError(
+      `routine guides you in a terminal and cannot here (${ctx.options.input ? 'no terminal' : '--no-input'}). To see the steps and timings, use: back-relief routine --plan`,
+    );
+  }
+  const journal = openJournal(ctx);
+  const steps = planRoutine(stretches, { level, only, walkMinutes }, readJournal(ctx, journal));
+  if (steps.length === 0) throw new UsageError('The routine is empty: --only named no stretch of the routine.');
+
+  if (options.plan) {
+    if (ctx.options.json) ctx.json(steps.map(planJson));
+    else ctx.out(planLines(steps, level, ctx.width).join('\n'));
+    return;
+  }
+  await guide(ctx, steps, level, journal);
+}
+
+function planJson(step: RoutineStep) {
+  return {
+    id: step.stretch.id,
+    name: step.stretch.name,
+    dose: step.dose,
+    ...(step.reps !== undefined ? { reps: step.reps } : {}),
+    totalSeconds: totalMs(step) / 1000,
+    phases: step.phases.map((p) => ({ cue: p.cue, where: p.where, seconds: p.durationMs / 1000 })),
+  };
+}
+
+function planLines(steps: RoutineStep[], level: Level, width: number): string[] {
+  const total = steps.reduce((sum, s) => sum + totalMs(s), 0);
+  const lines = [`Stretch routine (${level}), ${steps.length} stretches, about ${Math.ceil(total / 60_000)} minutes of timed work:`, ''];
+  steps.forEach((step, i) => {
+    lines.push(`${i + 1}. ${step.stretch.name} (${step.stretch.id}): ${step.dose}, ${formatSeconds(totalMs(step) / 1000)}`);
+    const parts = summarise(step.phases);
+    lines.push(...wrap(parts, width, '     ', '     '));
+  });
+  lines.push('', ...wrap('Stop at once if anything hurts. Run it, guided: back-relief routine', width));
+  return lines;
+}
+
+/** "Breathe in 4s, Breathe out 4s (x5)"-style summary of a stretch's phases. */
+function summarise(phases: Phase[]): string {
+  const parts: string[] = [];
+  for (const p of phases) {
+    const text = `${p.cue.split(':')[0]} ${p.durationMs / 1000}s`;
+    parts.push(text);
+  }
+  const counts = new Map<string, number>();
+  for (const part of parts) counts.set(part, (counts.get(part) ?? 0) + 1);
+  return [...counts].map(([part, n]) => (n > 1 ? `${part} x${n}` : part)).join(', ');
+}
+
+async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, journal: ReturnType<typeof openJournal>): Promise<void> {
+  const status = new Map<string, StepStatus>(steps.map((s) => [s.stretch.id, 'not-reached']));
+  let outcome: Outcome = 'completed';
+  const total = steps.reduce((sum, s) => sum + totalMs(s), 0);
+  ctx.out(`Stretch routine (${level}): ${steps.length} stretches, about ${Math.ceil(total / 60_000)} minutes. Stop at once if anything hurts.`);
+  ctx.out(ctx.style.dim('Keys: Enter start  s skip  q stop  h this hurts  space pause  Ctrl+C quit'));
+
+  const record = () => {
+    const line: RoutineLine = {
+      type: 'routine',
+      at: ctx.now().toISOString(),
+      level,
+      outcome,
+      steps: steps.map((s) => ({ id: s.stretch.id, status: status.get(s.stretch.id), ...(s.reps !== undefined ? { reps: s.reps } : {}) })),
+    };
+    journal.append([line]);
+  };
+
+  for (const [index, step] of steps.entries()) {
+    const { stretch } = step;
+    ctx.out('');
+    ctx.out(ctx.style.heading(`${index + 1} of ${steps.length}: ${stretch.name}, ${step.dose}`));
+    if (stretch.drawing?.length) ctx.out(stretch.drawing.map((row) => `    ${row}`.trimEnd()).join('\n'));
+    stretch.steps.forEach((text, i) => ctx.out(wrap(text, ctx.width, `  ${i + 1}. `, '     ').join('\n')));
+    ctx.out(ctx.style.dim('Enter to start, s to skip, q to stop, h if it hurts.'));
+    const key = await waitForKey(ctx.stdin, ['\r', ' ', 's', 'q', 'h']);
+    if (key === '\u0003') {
+      outcome = 'interrupted';
+      break;
+    }
+    if (key === 's') {
+      status.set(stretch.id, 'skipped');
+      continue;
+    }
+    if (key === 'q') {
+      outcome = 'stopped';
+      break;
+    }
+    if (key === 'h') {
+      outcome = 'pain';
+      break;
+    }
+    const display = routineDisplay(ctx.stdout, stretch.name);
+    display.setup();
+    const restoreOnExit = () => display.restore();
+    process.once('exit', restoreOnExit);
+    const result = await runTimer<Phase>(step.phases, {
+      now: () => ctx.now().getTime(),
+      display,
+      controls: terminalControls({ stdin: ctx.stdin, out: ctx.stdout as never, display, keys: true, extraKeys: { s: 'skip', h: 'hurt' } }),
+      record: () => {},
+    });
+    process.off('exit', restoreOnExit);
+    if (result === 'completed') {
+      status.set(stretch.id, 'done');
+      ctx.out(`Done: ${stretch.name}.`);
+      continue;
+    }
+    status.set(stretch.id, 'partial');
+    if (result === 'skipped') continue;
+    outcome = result === 'hurt' ? 'pain' : result === 'stopped' ? 'stopped' : 'interrupted';
+    if (result === 'terminated') {
+      record();
+      throw new CancelledError('Routine stopped by a signal; what was done is recorded.', 143);
+    }
+    break;
+  }
+
+  record();
+  if (outcome === 'interrupted') throw new CancelledError('Routine interrupted; what was done is recorded.', 130);
+  ctx.out('');
+  if (outcome === 'pain') {
+    ctx.out(ctx.style.bold('Stopped because it hurts.'));
+    for (const line of PAIN_ADVICE) ctx.out(wrap(line, ctx.width, '  ', '  ').join('\n'));
+    return;
+  }
+  const done = [...status.values()].filter((s) => s === 'done').length;
+  ctx.out(outcome === 'stopped' ? `Stopped after ${done} of ${steps.length}; recorded.` : `Routine complete: ${done} of ${steps.length} done. Well done.`);
+}
