@@ -22,6 +22,8 @@ const LAZY = {
   'src/commands/check-in.ts': 'check-in.js',
   'src/commands/timer.ts': 'timer.js',
   'src/commands/routine.ts': 'routine.js',
+  'src/commands/explain.ts': 'explain.js',
+  'src/commands/completion.ts': 'completion.js',
   'src/prompts/ask.ts': 'prompts.js',
 };
 

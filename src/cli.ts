@@ -2,7 +2,7 @@
  * The command-line program: commander definitions with their help text, and `run()`, the one place
  * where errors become exit codes. Commands are thin functions in src/commands/.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { CATEGORIES, type Category, type Kind } from './content/schema.js';
 import { loadContent } from './content/load.js';
 import type { CommandContext, Environment, GlobalOptions } from './context.js';
@@ -96,7 +96,8 @@ or weakness in both legs: call emergency services now.`,
   const wanted = invokedCommand(argv);
 
   const define = (name: string, definition: () => unknown) => {
-    if (wanted === undefined || wanted === name) definition();
+    // completion describes every command, so it needs them all.
+    if (wanted === undefined || wanted === name || wanted === 'completion') definition();
   };
 
   define('triage', () =>
@@ -239,6 +240,27 @@ space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
       }),
   );
 
+  define('explain', () =>
+    program
+      .command('explain')
+      .description('how the tool decides: red-flags, ice-or-heat, journal, sources')
+      .argument('[topic]', 'red-flags, ice-or-heat, journal or sources')
+      .addHelpText('after', examples('back-relief explain', 'back-relief explain ice-or-heat'))
+      .action(async (topic: string | undefined, _o: unknown, self: Command) => (await import('./commands/explain.js')).explainCommand(ctx(self), topic)),
+  );
+
+  define('completion', () =>
+    program
+      .command('completion')
+      .description('print a shell completion script (bash or zsh)')
+      .addArgument(new Argument('<shell>', 'bash or zsh').choices(['bash', 'zsh']))
+      .addHelpText(
+        'after',
+        `${examples('back-relief completion bash > ~/.local/share/bash-completion/completions/back-relief', 'back-relief completion zsh > "${fpath[1]}/_back-relief"')}`,
+      )
+      .action(async (shell: 'bash' | 'zsh', _o: unknown, self: Command) => (await import('./commands/completion.js')).completionCommand(ctx(self), shell, program)),
+  );
+
   define('stretches', () =>
     program
       .command('stretches')
@@ -278,7 +300,7 @@ space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
 
 const COMMAND_NAMES = new Set([
   'triage', 'ice', 'heat', 'contrast', 'onset', 'pain', 'check-in', 'status', 'plan', 'history', 'export',
-  'routine', 'stretches', 'remedies', 'red-flags', 'sources',
+  'routine', 'stretches', 'remedies', 'red-flags', 'sources', 'explain', 'completion',
 ]);
 
 /** The command named on the command line, if it is one of ours; undefined means "define them all". */

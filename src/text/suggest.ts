@@ -16,13 +16,15 @@ function distance(a: string, b: string): number {
 
 export function closest(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestScore = Infinity;
   for (const candidate of candidates) {
     const d = candidate.startsWith(input) && input.length >= 3 ? 0 : distance(input, candidate);
-    if (d < bestDistance) {
+    // A third of the longer word may differ: "ice-heat" is near enough to "ice-or-heat".
+    const allowed = Math.max(2, Math.floor(Math.max(input.length, candidate.length) / 3));
+    if (d <= allowed && d < bestScore) {
       best = candidate;
-      bestDistance = d;
+      bestScore = d;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+  return best;
 }

@@ -1,0 +1,82 @@
+/** explain and completion through the built binary; the completion scripts run in real bash and zsh. */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin, tempDir } from '../helpers/run-bin.js';
+
+describe('explain', () => {
+  it('alone lists the topics', () => {
+    const r = runBin(['explain']);
+    expect(r.status).toBe(0);
+    for (const topic of ['red-flags', 'ice-or-heat', 'journal', 'sources']) expect(r.stdout).toContain(topic);
+  });
+
+  it.each([
+    ['red-flags', [/most serious level of any sign/, /counts as applying/, /168 hours/, /nhs-back-pain/]],
+    ['ice-or-heat', [/under 48 hours: ice/, /48 to 72 hours: ice or heat/, /from 72 hours: heat/, /under 28 days: acute/, /over 84 days/, /acp-2017/, /cochrane-heat-cold/, /20 minutes/]],
+    ['journal', [/journal\.jsonl/, /0600/, /quarantine/, /never uses the network/]],
+    ['sources', [/guideline-recommended/, /common practice/, /Sources \(12\)/]],
+  ])('%s: the rules, the thresholds and their sources', (topic, patterns) => {
+    const r = runBin(['explain', topic]);
+    expect(r.status).toBe(0);
+    for (const p of patterns) expect(r.stdout).toMatch(p);
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('an unknown topic: exit 2 with a suggestion', () => {
+    const r = runBin(['explain', 'ice-heat']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Did you mean "ice-or-heat"?');
+  });
+});
+
+function script(shell: 'bash' | 'zsh'): string {
+  const r = runBin(['completion', shell]);
+  expect(r.status).toBe(0);
+  const file = join(tempDir(), `back-relief.${shell}`);
+  writeFileSync(file, r.stdout);
+  return file;
+}
+
+describe('completion bash', () => {
+  function complete(line: string): string[] {
+    const file = script('bash');
+    const words = line.split(' ');
+    const program = `source ${JSON.stringify(file)}; COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')}); COMP_CWORD=${words.length - 1}; _back_relief; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    return execFileSync('bash', ['-c', program], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  }
+
+  it.each([
+    ['back-relief st', ['status', 'stretches']],
+    ['back-relief stretches glute', ['glute-bridge']],
+    ['back-relief remedies --category p', ['prevention', 'professional']],
+    ['back-relief routine --only c', ['cat-cow', 'childs-pose']],
+    ['back-relief ice --du', ['--duration']],
+    ['back-relief --json stretches k', ['knee-to-chest']],
+    ['back-relief completion z', ['zsh']],
+    ['back-relief explain i', ['ice-or-heat']],
+  ])('%j', (line, expected) => {
+    expect(complete(line).sort()).toEqual(expected);
+  });
+});
+
+describe('completion zsh', () => {
+  it('is valid zsh and defines the completion function', () => {
+    const file = script('zsh');
+    execFileSync('zsh', ['-n', file]);
+    const out = execFileSync('zsh', ['-c', `source ${JSON.stringify(file)} 2>/dev/null; whence -w _back_relief`], { encoding: 'utf8' });
+    expect(out).toContain('_back_relief: function');
+    const text = runBin(['completion', 'zsh']).stdout;
+    expect(text).toMatch(/^#compdef back-relief/);
+    for (const word of ['triage', 'glute-bridge', '--duration', '--data-dir']) expect(text).toContain(word);
+  });
+});
+
+describe('completion refuses other shells', () => {
+  it('fish: exit 2', () => {
+    const r = runBin(['completion', 'fish']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Allowed choices are bash, zsh/);
+  });
+});
