@@ -110,7 +110,7 @@ export function askCheckIn(flags: readonly RedFlag[], io: PromptIo): Promise<{ r
 
 /** After a verdict: keep the onset in the journal so status and plan can follow the clock? */
 export function askSaveOnset(description: string, io: PromptIo): Promise<boolean> {
-  return cancellable('Not saved.', () =>
+  return cancellable('Triage cancelled.', () =>
     confirm({ message: `Save the onset (${description}) to your journal, so status and plan follow the clock?`, default: true }, contextOf(io)),
   );
 }

@@ -107,3 +107,34 @@ describe('job control', () => {
     expect(line.outcome).toBe('interrupted');
   });
 });
+
+describe('the skin break in a terminal', () => {
+  it('asks before starting during the break, "no" by default, and records nothing then', async () => {
+    const dir = join(tempDir(), 'state');
+    const env = { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: dir };
+    terminal = startTerminal(['ice', '--duration', '1s'], env);
+    await terminal.waitFor(/EXIT=0/);
+    terminal.close();
+    terminal = startTerminal(['ice', '--duration', '1s'], env);
+    const t = terminal;
+    await t.waitFor(/skin break after your last ice session .* lasts until \d\d:\d\d\. Start anyway\? \(y\/N\)/);
+    t.keys('Enter');
+    const screen = await t.waitFor(/EXIT=\d+/);
+    expect(screen).toMatch(/Not started\. Try again after \d\d:\d\d\./);
+    expect(screen).toContain('EXIT=0');
+    expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+
+  it('"y" starts it anyway', async () => {
+    const dir = join(tempDir(), 'state');
+    const env = { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: dir };
+    terminal = startTerminal(['heat', '--duration', '1s'], env);
+    await terminal.waitFor(/EXIT=0/);
+    terminal.close();
+    terminal = startTerminal(['heat', '--duration', '1s'], env);
+    await terminal.waitFor(/Start anyway\?/);
+    terminal.keys('y', 'Enter');
+    await terminal.waitFor(/EXIT=0/);
+    expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+});

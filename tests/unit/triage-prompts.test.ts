@@ -185,6 +185,23 @@ describe('interactive triage', () => {
     expect(t.stdout()).toContain('SELF-CARE');
   });
 
+  it('Ctrl+C at the question about saving the onset records nothing either', async () => {
+    const t = startTriage();
+    for (const q of [/Emergency signs/, /Signs to see a doctor today/, /Signs to book/]) await submitNone(q);
+    await screen.next();
+    screen.keypress('enter'); // in the last few hours
+    await screen.next();
+    screen.keypress('enter'); // no pain score
+    await screen.next();
+    screen.keypress('enter'); // no triggers
+    await screen.next();
+    expect(screen.getScreen()).toContain('Save the onset');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await t.exit).toBe(130);
+    expect(t.stderr()).toBe('Triage cancelled.\n');
+    expect(t.journal()).toEqual([]);
+  });
+
   it('Ctrl+C at a prompt: "Triage cancelled." on stderr, exit 130, nothing on stdout', async () => {
     const t = startTriage();
     await submitNone(/Emergency signs/);
