@@ -92,7 +92,7 @@ or weakness in both legs: call emergency services now.`,
     });
 
   // Commands are defined only when needed: the one named on the command line, or all of them for
-  // help, suggestions and the overview. Defining all 17 costs about 2 ms of start-up.
+  // help, suggestions and the overview. Defining them all costs about 2 ms of start-up.
   const wanted = invokedCommand(argv);
 
   const define = (name: string, definition: () => unknown) => {

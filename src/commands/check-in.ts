@@ -8,8 +8,8 @@ import { openJournal, readJournal } from '../journal/open.js';
 import type { JournalRecord } from '../journal/records.js';
 import { REMINDER_TEXT, THERMAL_WORDS } from '../render/journal.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { verdictJson, verdictLines } from '../render/verdict.js';
-import { parseScore } from './journal.js';
+import { verdictJson, verdictText } from '../render/verdict.js';
+import { parseScore } from '../input/numbers.js';
 
 export interface CheckInOptions {
   signs?: string | undefined;
@@ -64,8 +64,7 @@ export async function checkInCommand(ctx: CommandContext, options: CheckInOption
     return;
   }
   if (result.level === 'emergency') {
-    const unicode = ctx.stdout.isTTY === true && ctx.env.TERM !== 'dumb';
-    ctx.out(['', ...verdictLines(result, flags, { style: ctx.style, width: ctx.width, unicode })].join('\n'));
+    ctx.out(verdictText(result, flags, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM }));
     return;
   }
   const status = episodeStatus(readJournal(ctx, journal), now);

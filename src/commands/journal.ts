@@ -6,6 +6,7 @@ import { checkInsOf, currentOnset, episodeStatus, painOf, sessionsOf } from '../
 import { episodePlan } from '../decision/plan.js';
 import { hoursSinceOnset, phaseOf, thermalAdvice } from '../decision/time.js';
 import { UsageError } from '../errors.js';
+import { parseDays, parseScore } from '../input/numbers.js';
 import { parseWhen } from '../input/when.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { PainLine } from '../journal/records.js';
@@ -38,13 +39,6 @@ export function onsetCommand(ctx: CommandContext, words: string[], options: { cl
   ctx.out(`Onset recorded: ${when(onset)} (${hours < 1 ? 'just now' : `${durationWords(hours)} ago`}).`);
   ctx.out(`Now: ${THERMAL_WORDS[thermalAdvice(hours)]}. Phase: ${phaseOf(hours)}.`);
   ctx.out('Your dated plan: back-relief plan');
-}
-
-export function parseScore(text: string, flag = 'SCORE'): number {
-  if (!/^(?:10|[0-9])$/.test(text.trim())) {
-    throw new UsageError(`${flag} must be a whole number from 0 (no pain) to 10 (the worst), not "${sanitizeLine(text)}".`);
-  }
-  return Number(text.trim());
 }
 
 export function painCommand(ctx: CommandContext, scoreText: string, options: { note?: string }): void {
@@ -103,11 +97,6 @@ export function planCommand(ctx: CommandContext): void {
 function localDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-export function parseDays(text: string): number {
-  if (!/^[1-9]\d{0,4}$/.test(text.trim())) throw new UsageError(`--days must be a whole number of days from 1, not "${sanitizeLine(text)}".`);
-  return Number(text.trim());
 }
 
 export function historyCommand(ctx: CommandContext, options: { days?: string }): void {

@@ -9,7 +9,7 @@ import { when } from '../render/journal.js';
 import { UsageError } from '../errors.js';
 import { parseAnswers } from '../input/answers.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { verdictJson, verdictLines } from '../render/verdict.js';
+import { verdictJson, verdictText } from '../render/verdict.js';
 
 export interface TriageOptions {
   answers?: string | undefined;
@@ -41,8 +41,7 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
   const result = triage(answers, asked, now);
   if (ctx.options.json) ctx.json(verdictJson(result, flags));
   else {
-    const unicode = ctx.stdout.isTTY === true && ctx.env.TERM !== 'dumb';
-    ctx.out(['', ...verdictLines(result, flags, { style: ctx.style, width: ctx.width, unicode })].join('\n'));
+    ctx.out(verdictText(result, flags, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM }));
   }
 
   if (!interactive && !options.record) return;

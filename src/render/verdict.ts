@@ -130,6 +130,12 @@ export function verdictLines(result: TriageResult, flags: readonly RedFlag[], vi
   return lines;
 }
 
+/** The verdict as a command prints it: line-drawing box only on a terminal that can show it. */
+export function verdictText(result: TriageResult, flags: readonly RedFlag[], view: View & { isTTY: boolean; term: string | undefined }): string {
+  const unicode = view.isTTY && view.term !== 'dumb';
+  return ['', ...verdictLines(result, flags, { style: view.style, width: view.width, unicode })].join('\n');
+}
+
 /** The --json shape of cli.md, with the plan in words and the disclaimer added. */
 export function verdictJson(result: TriageResult, flags: readonly RedFlag[]) {
   return {

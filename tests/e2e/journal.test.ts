@@ -3,11 +3,12 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin, tempDir } from '../helpers/run-bin.js';
+import { journalLines } from '../helpers/journal-lines.js';
 
 function home() {
   const dir = join(tempDir(), 'state');
   const run = (args: string[], input?: string) => runBin(args, { env: { BACK_RELIEF_HOME: dir }, ...(input === undefined ? {} : { input }) });
-  const lines = () => (existsSync(join(dir, 'journal.jsonl')) ? readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
+  const lines = () => journalLines(dir);
   return { dir, run, lines };
 }
 const FLAG_IDS = (JSON.parse(runBin(['red-flags', '--json']).stdout) as { id: string }[]).map((f) => f.id);

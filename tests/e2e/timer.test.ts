@@ -1,14 +1,15 @@
 /** Short sessions through the built binary, without a terminal: output, exit codes, the journal. */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runBin, tempDir } from '../helpers/run-bin.js';
+import { journalLines } from '../helpers/journal-lines.js';
 
 function home() {
   const dir = join(tempDir(), 'state');
   const run = (args: string[]) => runBin(args, { env: { BACK_RELIEF_HOME: dir } });
-  const lines = () => (existsSync(join(dir, 'journal.jsonl')) ? readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
+  const lines = () => journalLines(dir);
   return { dir, run, lines };
 }
 
@@ -103,7 +104,7 @@ describe('signals on a running session', () => {
     await new Promise((r) => setTimeout(r, 300));
     s.child.kill(signal);
     expect(await s.exited).toBe(code);
-    const [line] = readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const [line] = journalLines(dir);
     expect(line).toMatchObject({ type: 'session', kind: 'ice', plannedSeconds: 30, outcome: 'interrupted' });
     expect(line.actualSeconds).toBeGreaterThan(0.2);
     expect(line.actualSeconds).toBeLessThan(5);

@@ -1,11 +1,12 @@
 /** A short routine in a real terminal: a --data-dir makes child's pose a 2-second hold. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import { DATA_DIR } from '../helpers/fake-env.js';
 import { tempDir } from '../helpers/run-bin.js';
 import { startTerminal, type Terminal } from '../helpers/tmux.js';
+import { journalLines } from '../helpers/journal-lines.js';
 
 let terminal: Terminal | undefined;
 afterEach(() => terminal?.close());
@@ -19,7 +20,7 @@ function setup(args: string[]) {
   writeFileSync(join(data, 'stretches.json'), JSON.stringify(short));
   const home = join(tempDir(), 'state');
   terminal = startTerminal(['routine', '--data-dir', data, ...args], { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: home });
-  const journal = () => (existsSync(join(home, 'journal.jsonl')) ? readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
+  const journal = () => journalLines(home);
   return { t: terminal, journal };
 }
 

@@ -1,9 +1,9 @@
 /** The timer in a real pseudo-terminal: the redrawn line, keys, resize, Ctrl+C, SIGTERM, the cursor. */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/run-bin.js';
 import { binCommand, startTerminal, type Terminal } from '../helpers/tmux.js';
+import { journalLines } from '../helpers/journal-lines.js';
 
 let terminal: Terminal | undefined;
 afterEach(() => terminal?.close());
@@ -11,7 +11,7 @@ afterEach(() => terminal?.close());
 function setup(args: string[], columns = 100) {
   const dir = join(tempDir(), 'state');
   terminal = startTerminal(args, { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: dir }, { columns, rows: 30 });
-  const lines = () => (existsSync(join(dir, 'journal.jsonl')) ? readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
+  const lines = () => journalLines(dir);
   return { t: terminal, lines };
 }
 
@@ -103,7 +103,7 @@ describe('job control', () => {
     t.keys('echo "CODE=$?"', 'Enter');
     await t.waitFor(/^CODE=0$/m);
     expect(t.cursorVisible()).toBe(true);
-    const [line] = readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const [line] = journalLines(dir);
     expect(line.outcome).toBe('interrupted');
   });
 });
@@ -122,7 +122,7 @@ describe('the skin break in a terminal', () => {
     const screen = await t.waitFor(/EXIT=\d+/);
     expect(screen).toMatch(/Not started\. Try again after \d\d:\d\d\./);
     expect(screen).toContain('EXIT=0');
-    expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(journalLines(dir)).toHaveLength(1);
   });
 
   it('"y" starts it anyway', async () => {
@@ -135,6 +135,6 @@ describe('the skin break in a terminal', () => {
     await terminal.waitFor(/Start anyway\?/);
     terminal.keys('y', 'Enter');
     await terminal.waitFor(/EXIT=0/);
-    expect(readFileSync(join(dir, 'journal.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(journalLines(dir)).toHaveLength(2);
   });
 });

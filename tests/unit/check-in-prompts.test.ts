@@ -1,18 +1,16 @@
 /** The interactive check-in through @inquirer/testing. */
 import { screen } from '@inquirer/testing/vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { fakeEnv } from '../helpers/fake-env.js';
 import { tempDir } from '../helpers/run-bin.js';
+import { journalLines } from '../helpers/journal-lines.js';
 
 function start() {
   const home = tempDir('back-relief-home-');
   const captured = fakeEnv({ tty: true, vars: { BACK_RELIEF_HOME: home } });
   const exit = run(['check-in'], captured.env);
-  const file = join(home, 'journal.jsonl');
-  const journal = () => (existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
+  const journal = () => journalLines(home);
   return { ...captured, exit, journal };
 }
 

@@ -13,7 +13,7 @@ import { loadContent } from '../../src/content/load.js';
 import { isExitError } from '../../src/errors.js';
 import { parseAnswers } from '../../src/input/answers.js';
 import { parseWhen } from '../../src/input/when.js';
-import { parseScore } from '../../src/commands/journal.js';
+import { parseScore } from '../../src/input/numbers.js';
 import { parseDuration, sessionSeconds } from '../../src/timer/duration.js';
 import { DATA_DIR, fakeEnv } from '../helpers/fake-env.js';
 

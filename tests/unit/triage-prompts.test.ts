@@ -1,11 +1,12 @@
 /** The interactive triage through @inquirer/testing: the same flows a person would take. */
 import { screen } from '@inquirer/testing/vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { fakeEnv } from '../helpers/fake-env.js';
 import { tempDir } from '../helpers/run-bin.js';
+import { journalLines } from '../helpers/journal-lines.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 
@@ -24,13 +25,7 @@ function startTriage(args: string[] = ['triage']) {
   const home = tempDir('back-relief-home-');
   const captured = fakeEnv({ tty: true, now: () => NOW, vars: { BACK_RELIEF_HOME: home } });
   const exit = run(args, captured.env);
-  const journal = () => {
-    try {
-      return readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    } catch {
-      return [];
-    }
-  };
+  const journal = () => journalLines(home);
   return { ...captured, exit, journal };
 }
 
