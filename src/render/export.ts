@@ -4,7 +4,7 @@ import { checkInsOf, currentOnset, painOf, sessionsOf, triagesOf } from '../deci
 import { hoursSinceOnset, phaseOf } from '../decision/time.js';
 import type { JournalRecord } from '../journal/records.js';
 import { NOT_MEDICAL_ADVICE } from './labels.js';
-import { painChart } from './journal.js';
+import { minutesText, painChart } from './journal.js';
 
 export interface SummaryInput {
   records: readonly JournalRecord[];
@@ -71,8 +71,8 @@ export function exportMarkdown(input: SummaryInput): string {
   out.push('', '## Ice and heat sessions', '');
   if (s.sessions.length === 0) out.push('No sessions recorded.');
   else {
-    out.push('| Started | Kind | Minutes | Outcome |', '|---|---|---|---|');
-    for (const x of s.sessions) out.push(`| ${when(x.startedAt)} | ${x.kind} | ${(x.actualSeconds / 60).toFixed(1)} of ${(x.plannedSeconds / 60).toFixed(0)} | ${x.outcome} |`);
+    out.push('| Started | Kind | Time | Outcome |', '|---|---|---|---|');
+    for (const x of s.sessions) out.push(`| ${when(x.startedAt)} | ${x.kind} | ${minutesText(x.actualSeconds)} of ${minutesText(x.plannedSeconds)} | ${x.outcome} |`);
   }
   out.push('', '## Notes', '');
   if (s.notes.length === 0) out.push('No notes.');

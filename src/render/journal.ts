@@ -23,14 +23,19 @@ export const REMINDER_TEXT: Record<Reminder, string> = {
   chronic: 'It has been more than 12 weeks: this is now chronic back pain; see a physical therapist.',
 };
 
-function minutes(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = Math.round(seconds % 60);
-  return s ? `${m}m${String(s).padStart(2, '0')}s` : `${m} min`;
+/** 1200 -> "20 min", 750 -> "12 min 30 s", 4 -> "4 s". */
+export function minutesText(seconds: number): string {
+  const total = Math.round(seconds);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  if (m === 0) return `${s} s`;
+  return s ? `${m} min ${s} s` : `${m} min`;
 }
 
+const sessionCore = (s: SessionLine) => `${minutesText(s.actualSeconds)} of ${minutesText(s.plannedSeconds)}, ${s.outcome}`;
+
 export function sessionText(s: SessionLine): string {
-  return `${s.kind}, ${minutes(s.actualSeconds)} of ${minutes(s.plannedSeconds)}, ${s.outcome}, ended ${when(s.endedAt)}`;
+  return `${s.kind}, ${sessionCore(s)}, ended ${when(s.endedAt)}`;
 }
 
 export function statusLines(status: EpisodeStatus, view: View): string[] {
@@ -160,7 +165,7 @@ export function historyLines(records: readonly JournalRecord[], days: number, vi
 export function entryText(r: JournalRecord): string {
   switch (r.type) {
     case 'session':
-      return `Session: ${sessionText(r)}`;
+      return `${r.kind === 'ice' ? 'Ice' : 'Heat'} session: ${sessionCore(r)}`;
     case 'pain':
       return `Pain ${r.score}/10${r.source && r.source !== 'pain' ? ` (from ${r.source})` : ''}${r.note ? `: ${r.note}` : ''}`;
     case 'onset':
