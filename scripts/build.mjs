@@ -1,16 +1,20 @@
-// Builds dist/: the CLI as a few self-contained bundles, so start-up reads two files instead of
+// Builds dist/: the CLI as a few self-contained bundles, so start-up reads three files instead of
 // hundreds.
 //
-// - dist/main.js: commander, the listings and everything `--help`, `stretches` and `red-flags` need.
-// - One bundle per command family that loads on demand (`await import()` in src/cli.ts), and one for
-//   the Inquirer prompts, loaded only when a prompt is really shown.
+// - dist/main.js (src/entry.ts): a small loader that compiles dist/cli.cjs with V8's code cache,
+//   dist/cli.cache, which this script makes by running the common commands once.
+// - dist/cli.cjs (src/main.ts): commander, the listings and everything `--help`, `stretches` and
+//   `red-flags` need.
+// - One ES module per command family that loads on demand (`await import()` in src/cli.ts), and one
+//   for the Inquirer prompts, loaded only when a prompt is really shown.
 //
 // Why not esbuild's code splitting: it turns every module shared between main and a lazy command into
 // a chunk of its own, and main then imports five small files at every start (measured: about 3 ms of
 // a 70 ms start). Here each bundle carries its own copy of the little shared code instead; errors are
 // recognised by a brand rather than `instanceof` for that reason (src/errors.ts).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, sep } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -27,18 +31,20 @@ const LAZY = {
   'src/prompts/ask.ts': 'prompts.js',
 };
 
-// A dynamic import of a lazy module stays an import of its own bundle.
-const lazyImports = {
+// A dynamic import of a lazy module stays an import of its own bundle. In the CommonJS bundle it is
+// marked, then turned into a call of the loader's __lazyImport (a vm.Script cannot import()).
+const LAZY_MARK = 'back-relief-lazy:';
+const lazyImports = (mark) => ({
   name: 'lazy-imports',
   setup(b) {
     b.onResolve({ filter: /^\.\.?\// }, async (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       const resolved = await b.resolve(args.path.replace(/\.js$/, '.ts'), { resolveDir: args.resolveDir, kind: 'import-statement' });
       const key = Object.keys(LAZY).find((k) => resolved.path.endsWith(k.split('/').join(sep)));
-      return key ? { path: `./${LAZY[key]}`, external: true } : undefined;
+      return key ? { path: `${mark ? LAZY_MARK : './'}${LAZY[key]}`, external: true } : undefined;
     });
   },
-};
+});
 
 // Two built-ins that libraries load at start-up but back-relief never uses, measured at about 5 ms of
 // a 70 ms start: commander's node:child_process (only for executable subcommands, which we do not
@@ -80,14 +86,31 @@ const common = {
   minify: true,
   legalComments: 'linked',
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  plugins: [lazyImports, trimStartup],
-  // commander is CommonJS and requires node: built-ins; give the ESM bundles a require() for them.
+  plugins: [lazyImports(false), trimStartup],
+  // Bundled CommonJS code requires node: built-ins; give the ES module bundles a require() for them.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 };
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
-await Promise.all([
-  build({ ...common, entryPoints: { main: 'src/main.ts' }, outdir: 'dist' }),
+const [cli] = await Promise.all([
+  build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/cli.cjs', format: 'cjs', banner: {}, plugins: [lazyImports(true), trimStartup], write: false }),
+  build({ ...common, entryPoints: ['src/entry.ts'], outfile: 'dist/main.js', plugins: [], banner: {} }),
   ...Object.entries(LAZY).map(([entry, out]) => build({ ...common, entryPoints: [entry], outfile: `dist/${basename(out)}` })),
 ]);
+
+let code = cli.outputFiles[0].text;
+const marked = new RegExp(`import\\("${LAZY_MARK}([a-z-]+\\.js)"\\)`, 'g');
+code = code.replace(marked, '__lazyImport("./$1")');
+if (/\bimport\(/.test(code)) throw new Error('dist/cli.cjs still holds an import() that a vm.Script cannot run');
+writeFileSync('dist/cli.cjs', code);
+
+// The code cache: the commands people start most, run once with their output thrown away.
+execFileSync(process.execPath, ['dist/main.js'], {
+  stdio: 'ignore',
+  env: {
+    ...process.env,
+    NO_COLOR: '1',
+    BACK_RELIEF_WRITE_CODE_CACHE: JSON.stringify([['--help'], ['stretches'], ['stretches', 'glute-bridge'], ['red-flags', '--json'], ['red-flags'], ['remedies'], ['sources'], ['status', '--help']]),
+  },
+});

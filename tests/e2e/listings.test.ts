@@ -214,3 +214,11 @@ describe('--data-dir', () => {
     expect(r.stderr).toContain('sources.json: cannot be read');
   });
 });
+
+describe('start-up', () => {
+  it('the built entry uses the code cache made at build time (this Node made it)', () => {
+    const r = runBin(['--version'], { env: { BACK_RELIEF_DEBUG: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('back-relief: code cache used');
+  });
+});

@@ -18,8 +18,8 @@ describe('the packed tarball', () => {
 
   it('holds only what runs: bin, the built bundles, data, README, LICENSE, package.json', () => {
     const paths = packed!.files.map((f) => f.path).sort();
-    for (const path of paths) expect(path).toMatch(/^(bin\/back-relief\.js|dist\/[a-z-]+\.js|data\/[a-z-]+\.json|README\.md|LICENSE|package\.json)$/);
-    for (const needed of ['bin/back-relief.js', 'dist/main.js', 'data/red-flags.json', 'data/stretches.json', 'data/remedies.json', 'data/sources.json', 'README.md', 'LICENSE']) {
+    for (const path of paths) expect(path).toMatch(/^(bin\/back-relief\.js|dist\/[a-z-]+\.js|dist\/cli\.(cjs|cache)|data\/[a-z-]+\.json|README\.md|LICENSE|package\.json)$/);
+    for (const needed of ['bin/back-relief.js', 'dist/main.js', 'dist/cli.cjs', 'dist/cli.cache', 'data/red-flags.json', 'data/stretches.json', 'data/remedies.json', 'data/sources.json', 'README.md', 'LICENSE']) {
       expect(paths).toContain(needed);
     }
     expect(paths.some((p) => p.startsWith('src/') || p.startsWith('tests/'))).toBe(false);
