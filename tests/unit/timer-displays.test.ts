@@ -1,0 +1,59 @@
+/** What the two timer displays write, event by event, without a terminal or a clock. */
+import { describe, expect, it } from 'vitest';
+import { createStyle } from '../../src/render/style.js';
+import { planSteps, startTimer, view, type TimerEvent } from '../../src/timer/engine.js';
+import { plainDisplay } from '../../src/timer/plain.js';
+import { terminalDisplay } from '../../src/timer/terminal.js';
+
+const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
+const steps = planSteps('ice', 20 * 60_000, 1, 20 * 60_000);
+const ended: TimerEvent = { type: 'ended', step: steps[0]!, startedAt: T0, endedAt: T0 + 1_200_000, activeMs: 1_200_000, late: false };
+
+function sink() {
+  let text = '';
+  return { out: { write: (s: string) => (text += s), isTTY: true, columns: 80 }, text: () => text };
+}
+
+describe('the terminal display', () => {
+  it('rings the bell at the end of a session, unless --no-bell', () => {
+    for (const bell of [true, false]) {
+      const s = sink();
+      const d = terminalDisplay({ out: s.out, style: createStyle(false), bell, env: {}, breakMs: 1_200_000 });
+      d.event(ended);
+      expect(s.text().includes('\u0007')).toBe(bell);
+      expect(s.text()).toContain('Ice done at');
+    }
+  });
+
+  it('sends a notification where one is known to show, and hides then restores the cursor', () => {
+    const s = sink();
+    const d = terminalDisplay({ out: s.out, style: createStyle(false), bell: false, env: { TERM_PROGRAM: 'iTerm.app' }, breakMs: 1_200_000 });
+    d.setup();
+    d.render(view(startTimer(steps, T0)[0], T0 + 1000));
+    d.event(ended);
+    d.close();
+    const text = s.text();
+    expect(text.startsWith('\u001b[?25l')).toBe(true);
+    expect(text).toContain('\u001b]9;');
+    expect(text.endsWith('\u001b[?25h')).toBe(true);
+    expect(text).toMatch(/\r\u001b\[2KIce {2}\[/);
+  });
+});
+
+describe('the plain display', () => {
+  it('a start line, a line a minute, an end line; no carriage returns or escapes', () => {
+    const s = sink();
+    const d = plainDisplay(s.out, 1_200_000);
+    const [state, started] = startTimer(steps, T0);
+    d.event(started[0]!, T0);
+    d.render(view(state, T0), T0);
+    for (let minute = 1; minute < 20; minute++) d.render(view(state, T0 + minute * 60_000), T0 + minute * 60_000);
+    d.event(ended, T0 + 1_200_000);
+    const lines = s.text().trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Ice: 20:00, ends at \d\d:\d\d\. Put the cold pack on now/);
+    expect(lines.slice(1, -1)).toHaveLength(19);
+    expect(lines[1]).toMatch(/^Ice: 19:00 left, ends at \d\d:\d\d\.$/);
+    expect(lines.at(-1)).toMatch(/^Ice done at/);
+    expect(s.text()).not.toMatch(/[\r\u001b\u0007]/);
+  });
+});
