@@ -5,6 +5,7 @@ import { currentOnset } from '../decision/episode.js';
 import { triage, type TriageAnswers, type TriageResult } from '../decision/triage.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { JournalRecord } from '../journal/records.js';
+import { format } from 'date-fns';
 import { when } from '../render/journal.js';
 import { UsageError } from '../errors.js';
 import { parseAnswers } from '../input/answers.js';
@@ -53,7 +54,8 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
     const current = currentOnset(readJournal(ctx, journal));
     if (current?.at.getTime() !== answers.onset.getTime()) {
       const { askSaveOnset } = await import('../prompts/ask.js');
-      const description = `${onsetApproximate ? 'about ' : ''}${when(answers.onset)}`;
+      // A range ("2 to 3 days ago") gives a day, not a minute.
+      const description = onsetApproximate ? `about ${format(answers.onset, 'EEE d MMM')}` : when(answers.onset);
       saveOnset = await askSaveOnset(description, promptIo(ctx));
     }
   }

@@ -89,7 +89,7 @@ export function askTriage(flags: readonly RedFlag[], io: PromptIo): Promise<Gath
     const { onset, approximate } = await askOnset(io, context);
     const painScore = await askPain(context);
     const triggers = await checkbox<Trigger>(
-      { message: 'What might have set it off? (space to select, Enter to go on)', choices: TRIGGER_CHOICES },
+      { message: 'What might have set it off? (space selects, Enter goes on)', choices: TRIGGER_CHOICES },
       context,
     );
     return { answers: { onset, redFlags, painScore, triggers }, asked, onsetApproximate: approximate };
@@ -111,7 +111,7 @@ export function askCheckIn(flags: readonly RedFlag[], io: PromptIo): Promise<{ r
 /** After a verdict: keep the onset in the journal so status and plan can follow the clock? */
 export function askSaveOnset(description: string, io: PromptIo): Promise<boolean> {
   return cancellable('Triage cancelled.', () =>
-    confirm({ message: `Save the onset (${description}) to your journal, so status and plan follow the clock?`, default: true }, contextOf(io)),
+    confirm({ message: `Save this onset (${description}) so status and plan follow it?`, default: true }, contextOf(io)),
   );
 }
 
@@ -133,8 +133,8 @@ type PromptContext = { input: InStream; output: NodeJS.WritableStream; clearProm
 async function askGroup(group: RedFlag[], level: RedFlag['level'], context: PromptContext): Promise<Record<string, FlagAnswer>> {
   const intro = {
     emergency: 'Emergency signs (EMERGENCY): do any apply to you now?',
-    urgent: 'Signs to see a doctor today (SEE A DOCTOR TODAY): do any apply?',
-    doctor: "Signs to book a doctor's appointment (BOOK A DOCTOR'S APPOINTMENT): do any apply?",
+    urgent: 'Signs to see a doctor today: do any apply?',
+    doctor: "Signs to book a doctor's appointment: do any apply?",
   }[level];
   const picked = await checkbox<string>(
     {

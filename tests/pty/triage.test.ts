@@ -24,7 +24,7 @@ describe('triage in a real terminal', () => {
     terminal.keys('4', 'Enter');
     await terminal.waitFor(/What might have set it off/);
     terminal.keys('Enter');
-    await terminal.waitFor(/Save the onset/);
+    await terminal.waitFor(/Save this onset/);
     terminal.keys('Enter');
     const screen = await terminal.waitFor(/EXIT=\d+/);
     expect(screen).toContain('Recorded in your journal, with the onset');

@@ -19,7 +19,7 @@ describe('the terminal display', () => {
     for (const bell of [true, false]) {
       const s = sink();
       const d = terminalDisplay({ out: s.out, style: createStyle(false), bell, env: {}, breakMs: 1_200_000 });
-      d.event(ended);
+      d.event(ended, T0);
       expect(s.text().includes('\u0007')).toBe(bell);
       expect(s.text()).toContain('Ice done at');
     }
@@ -29,8 +29,8 @@ describe('the terminal display', () => {
     const s = sink();
     const d = terminalDisplay({ out: s.out, style: createStyle(false), bell: false, env: { TERM_PROGRAM: 'iTerm.app' }, breakMs: 1_200_000 });
     d.setup();
-    d.render(view(startTimer(steps, T0)[0], T0 + 1000));
-    d.event(ended);
+    d.render(view(startTimer(steps, T0)[0], T0 + 1000), T0 + 1000);
+    d.event(ended, T0);
     d.close();
     const text = s.text();
     expect(text.startsWith('\u001b[?25l')).toBe(true);

@@ -31,7 +31,7 @@ function startTriage(args: string[] = ['triage']) {
 
 async function answerSaveOnset(key: 'enter' | 'n') {
   await screen.next();
-  expect(screen.getScreen()).toContain('Save the onset');
+  expect(screen.getScreen()).toContain('Save this onset');
   if (key === 'n') screen.type('n');
   screen.keypress('enter');
 }
@@ -190,7 +190,7 @@ describe('interactive triage', () => {
     await screen.next();
     screen.keypress('enter'); // no triggers
     await screen.next();
-    expect(screen.getScreen()).toContain('Save the onset');
+    expect(screen.getScreen()).toContain('Save this onset');
     screen.keypress({ name: 'c', ctrl: true });
     expect(await t.exit).toBe(130);
     expect(t.stderr()).toBe('Triage cancelled.\n');
