@@ -78,6 +78,7 @@ function sources(ctx: CommandContext): string[] {
 
 export function explainCommand(ctx: CommandContext, topic: string | undefined): void {
   if (topic === undefined) {
+    if (ctx.options.json) return ctx.json(Object.entries(TOPICS).map(([name, about]) => ({ topic: name, about })));
     ctx.out('Topics:');
     for (const [name, what] of Object.entries(TOPICS)) ctx.out(wrap(what, ctx.width, `  ${ctx.style.bold(name.padEnd(12))} `, ' '.repeat(15)).join('\n'));
     ctx.out('\nRead one with: back-relief explain ice-or-heat');
@@ -88,6 +89,7 @@ export function explainCommand(ctx: CommandContext, topic: string | undefined): 
     throw new UsageError(`There is no topic "${sanitizeLine(topic)}".${guess ? ` Did you mean "${guess}"?` : ''} Topics: ${Object.keys(TOPICS).join(', ')}.`);
   }
   const lines = { 'red-flags': () => redFlags(ctx), 'ice-or-heat': iceOrHeat, journal, sources: () => sources(ctx) }[topic as Topic]();
+  if (ctx.options.json) return ctx.json({ topic, thresholds: THRESHOLDS, text: lines.filter(Boolean) });
   ctx.out(ctx.style.heading(`How back-relief decides: ${topic}`));
   ctx.out('');
   for (const line of lines) ctx.out(line === '' ? '' : wrap(line, ctx.width, line.startsWith('  ') ? '  ' : '', line.startsWith('  ') ? '    ' : '').join('\n'));

@@ -2,7 +2,17 @@
 import type { CommandContext } from '../context.js';
 import { wrap } from '../render/layout.js';
 
+const START = [
+  ['back-relief triage', 'check the warning signs, then get a plan for now'],
+  ['back-relief ice', 'a timed 20-minute ice session (heat after 72 hours)'],
+  ['back-relief stretches', 'gentle stretches with their doses'],
+] as const;
+
 export function overview(ctx: CommandContext, version: string): void {
+  if (ctx.options.json) {
+    ctx.json({ name: 'back-relief', version, start: START.map(([command, what]) => ({ command, what })), help: 'back-relief --help' });
+    return;
+  }
   const { style, width } = ctx;
   const command = (name: string, what: string) => wrap(what, width, `  ${style.command(name.padEnd(26))}`, ' '.repeat(28));
   ctx.out(
@@ -10,9 +20,7 @@ export function overview(ctx: CommandContext, version: string): void {
       `${style.bold('back-relief')} ${version}: self-care for a back that has seized up.`,
       '',
       'Start here:',
-      ...command('back-relief triage', 'check the warning signs, then get a plan for now'),
-      ...command('back-relief ice', 'a timed 20-minute ice session (heat after 72 hours)'),
-      ...command('back-relief stretches', 'gentle stretches with their doses'),
+      ...START.flatMap(([name, what]) => command(name, what)),
       '',
       ...wrap(
         'Emergency: loss of bladder or bowel control, numbness around the groin or buttocks, or weakness in both legs: call emergency services now.',

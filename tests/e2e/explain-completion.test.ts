@@ -80,3 +80,17 @@ describe('completion refuses other shells', () => {
     expect(r.stderr).toMatch(/Allowed choices are bash, zsh/);
   });
 });
+
+describe('--json where there is information to show', () => {
+  it('explain --json lists the topics; explain TOPIC --json gives the text and the thresholds', () => {
+    expect((JSON.parse(runBin(['explain', '--json']).stdout) as { topic: string }[]).map((t) => t.topic)).toEqual(['red-flags', 'ice-or-heat', 'journal', 'sources']);
+    const page = JSON.parse(runBin(['explain', 'ice-or-heat', '--json']).stdout);
+    expect(page.thresholds).toMatchObject({ iceOnlyBeforeHours: 48, heatFromHours: 72, painOverWeekHours: 168, subacuteFromDays: 28, chronicAfterDays: 84 });
+    expect(page.text.join(' ')).toContain('under 48 hours: ice');
+  });
+
+  it('the overview as JSON', () => {
+    const overview = JSON.parse(runBin(['--json']).stdout);
+    expect(overview.start.map((s: { command: string }) => s.command)).toEqual(['back-relief triage', 'back-relief ice', 'back-relief stretches']);
+  });
+});
