@@ -10,10 +10,15 @@ export interface OutStream {
   write(chunk: string): unknown;
   isTTY?: boolean | undefined;
   columns?: number | undefined;
+  /** A terminal tells when its window is resized. */
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
 }
 
 export interface InStream extends NodeJS.ReadableStream {
   isTTY?: boolean | undefined;
+  /** A terminal's stdin can be put in raw mode, so keys arrive one by one. */
+  setRawMode?(raw: boolean): unknown;
 }
 
 /** The process-level inputs to one run. */

@@ -155,7 +155,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
     const result = await runTimer<Phase>(step.phases, {
       now: () => ctx.now().getTime(),
       display,
-      controls: terminalControls({ stdin: ctx.stdin, out: ctx.stdout as never, display, keys: true, extraKeys: { s: 'skip', h: 'hurt' } }),
+      controls: terminalControls({ stdin: ctx.stdin, out: ctx.stdout, display, keys: true, extraKeys: { s: 'skip', h: 'hurt' } }),
       record: () => {},
     });
     process.off('exit', restoreOnExit);

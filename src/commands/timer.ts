@@ -73,10 +73,10 @@ export async function timerCommand(ctx: CommandContext, mode: TimerMode, options
     process.once('exit', restoreOnExit);
     display = { ...term, close: () => { term.close(); process.off('exit', restoreOnExit); } };
     if (keys) ctx.out(ctx.style.dim('Space or p: pause and resume.  q: stop early.  Ctrl+C: stop.'));
-    controls = terminalControls({ stdin: ctx.stdin, out: ctx.stdout as never, display: term, keys });
+    controls = terminalControls({ stdin: ctx.stdin, out: ctx.stdout, display: term, keys });
   } else {
     display = plainDisplay(ctx.stdout, breakMs);
-    controls = terminalControls({ stdin: ctx.stdin, out: ctx.stdout as never, display: { restore() {}, setup() {} }, keys: false });
+    controls = terminalControls({ stdin: ctx.stdin, out: ctx.stdout, display: { restore() {}, setup() {} }, keys: false });
   }
 
   const record = (event: TimerEvent) => {

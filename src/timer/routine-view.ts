@@ -1,5 +1,5 @@
 /** The routine's countdown line: the stretch, where in it, what to do now, and the seconds left. */
-import type { OutStream } from '../context.js';
+import type { InStream, OutStream } from '../context.js';
 import type { Phase } from '../decision/routine.js';
 import type { TimerView } from './engine.js';
 import type { TimerDisplay } from './run.js';
@@ -43,7 +43,7 @@ export function routineDisplay(out: OutStream, name: string): TimerDisplay<Phase
 }
 
 /** Waits for one of the keys (raw mode); Ctrl+C is returned as '\u0003'. */
-export function waitForKey(stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }, keys: readonly string[]): Promise<string> {
+export function waitForKey(stdin: InStream, keys: readonly string[]): Promise<string> {
   return new Promise((resolve) => {
     stdin.setRawMode?.(true);
     const onData = (chunk: Buffer | string) => {

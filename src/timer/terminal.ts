@@ -90,8 +90,8 @@ export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOpti
 }
 
 export interface ControlSources {
-  stdin: InStream & { setRawMode?: (raw: boolean) => unknown };
-  out: OutStream & { on?: (event: 'resize', listener: () => void) => unknown; off?: (event: 'resize', listener: () => void) => unknown };
+  stdin: InStream;
+  out: OutStream;
   /** Restores and re-prepares the terminal around a Ctrl+Z suspension. */
   display: { restore(): void; setup(): void };
   keys: boolean;
