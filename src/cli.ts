@@ -19,7 +19,7 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-function makeContext(env: Environment, options: GlobalOptions): CommandContext {
+async function makeContext(env: Environment, options: GlobalOptions): Promise<CommandContext> {
   const stdoutColour = colourEnabled({ flag: options.color, env: env.env, isTTY: env.stdout.isTTY === true });
   const stderrColour = colourEnabled({ flag: options.color, env: env.env, isTTY: env.stderr.isTTY === true });
   const dataDir = options.dataDir ?? (env.env.BACK_RELIEF_DATA_DIR || undefined);
@@ -35,8 +35,8 @@ function makeContext(env: Environment, options: GlobalOptions): CommandContext {
     stderr: env.stderr,
     now: env.now,
     cwd: env.cwd,
-    style: createStyle(stdoutColour),
-    errStyle: createStyle(stderrColour),
+    style: await createStyle(stdoutColour),
+    errStyle: await createStyle(stderrColour),
     width: outputWidth(env.stdout.isTTY ? env.stdout.columns : undefined),
     out: (text = '') => void env.stdout.write(`${text}\n`),
     err: (text) => void env.stderr.write(`${text}\n`),
@@ -53,7 +53,7 @@ function makeContext(env: Environment, options: GlobalOptions): CommandContext {
 
 export function buildProgram(env: Environment, argv: readonly string[] = []): Command {
   const program = new Command('back-relief');
-  const ctx = (command: Command): CommandContext => {
+  const ctx = (command: Command): Promise<CommandContext> => {
     const o = command.optsWithGlobals<Partial<GlobalOptions>>();
     return makeContext(env, { json: o.json === true, color: o.color, input: o.input !== false, dataDir: o.dataDir });
   };
@@ -85,10 +85,10 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Co
 Not a diagnosis. Loss of bladder or bowel control, numbness around the groin,
 or weakness in both legs: call emergency services now.`,
     )
-    .action((command: string | undefined, _options: unknown, self: Command) => {
+    .action(async (command: string | undefined, _options: unknown, self: Command) => {
       // With no command, a short overview; anything else is a mistyped command.
       if (command !== undefined) (self as unknown as { unknownCommand(): never }).unknownCommand();
-      overview(ctx(self), VERSION);
+      overview(await ctx(self), VERSION);
     });
 
   // Commands are defined only when needed: the one named on the command line, or all of them for
@@ -118,7 +118,7 @@ Exit code 0 whatever the verdict; 2 for a bad answers file.`,
       .action(async (o: { answers?: string; record?: boolean }, self: Command) => {
         // Loaded on use: the decision, the verdict and the prompts cost nothing to the other commands.
         const { triageCommand } = await import('./commands/triage.js');
-        await triageCommand(ctx(self), o);
+        await triageCommand(await ctx(self), o);
       }),
   );
 
@@ -145,7 +145,7 @@ prints a line a minute. Every session is recorded in the journal.`,
         )
         .action(async (o: { duration?: string; rounds?: string; break?: string; bell?: boolean; force?: boolean }, self: Command) => {
           const { timerCommand } = await import('./commands/timer.js');
-          await timerCommand(ctx(self), mode, o);
+          await timerCommand(await ctx(self), mode, o);
         }),
     );
   }
@@ -158,7 +158,7 @@ prints a line a minute. Every session is recorded in the journal.`,
       .argument('[when...]', 'now, 2026-11-20T09:00, yesterday 18:00, 3 days ago, 5h ago, 90m ago')
       .option('--clear', 'end the current episode')
       .addHelpText('after', examples('back-relief onset', 'back-relief onset yesterday 18:00', 'back-relief onset 3 days ago', 'back-relief onset --clear'))
-      .action(async (words: string[], o: { clear?: boolean }, self: Command) => (await journal()).onsetCommand(ctx(self), words, o)),
+      .action(async (words: string[], o: { clear?: boolean }, self: Command) => (await journal()).onsetCommand(await ctx(self), words, o)),
   );
 
   define('pain', () =>
@@ -168,7 +168,7 @@ prints a line a minute. Every session is recorded in the journal.`,
       .argument('<score>', 'a whole number from 0 to 10')
       .option('--note <text>', 'a short note to keep with it')
       .addHelpText('after', examples('back-relief pain 6', 'back-relief pain 3 --note "better after the walk"'))
-      .action(async (score: string, o: { note?: string }, self: Command) => (await journal()).painCommand(ctx(self), score, o)),
+      .action(async (score: string, o: { note?: string }, self: Command) => (await journal()).painCommand(await ctx(self), score, o)),
   );
 
   define('check-in', () =>
@@ -180,7 +180,7 @@ prints a line a minute. Every session is recorded in the journal.`,
       .addHelpText('after', examples('back-relief check-in', 'back-relief check-in --signs none --pain 4'))
       .action(async (o: { signs?: string; pain?: string }, self: Command) => {
         const { checkInCommand } = await import('./commands/check-in.js');
-        await checkInCommand(ctx(self), o);
+        await checkInCommand(await ctx(self), o);
       }),
   );
 
@@ -189,7 +189,7 @@ prints a line a minute. Every session is recorded in the journal.`,
       .command('status')
       .description('this episode at a glance: time since onset, ice or heat now, last session and pain')
       .addHelpText('after', examples('back-relief status', 'back-relief status --json'))
-      .action(async (_o: unknown, self: Command) => (await journal()).statusCommand(ctx(self))),
+      .action(async (_o: unknown, self: Command) => (await journal()).statusCommand(await ctx(self))),
   );
 
   define('plan', () =>
@@ -197,7 +197,7 @@ prints a line a minute. Every session is recorded in the journal.`,
       .command('plan')
       .description('a dated day-by-day plan for this episode')
       .addHelpText('after', examples('back-relief plan', 'back-relief plan --json'))
-      .action(async (_o: unknown, self: Command) => (await journal()).planCommand(ctx(self))),
+      .action(async (_o: unknown, self: Command) => (await journal()).planCommand(await ctx(self))),
   );
 
   define('history', () =>
@@ -206,7 +206,7 @@ prints a line a minute. Every session is recorded in the journal.`,
       .description('sessions, pain scores and check-ins, with a pain trend chart')
       .option('--days <n>', 'how many days back (default 30)')
       .addHelpText('after', examples('back-relief history', 'back-relief history --days 7', 'back-relief history --json'))
-      .action(async (o: { days?: string }, self: Command) => (await journal()).historyCommand(ctx(self), o)),
+      .action(async (o: { days?: string }, self: Command) => (await journal()).historyCommand(await ctx(self), o)),
   );
 
   define('export', () =>
@@ -217,7 +217,7 @@ prints a line a minute. Every session is recorded in the journal.`,
       .option('--output <file>', 'write to a file instead of stdout')
       .option('--force', 'replace the output file if it exists')
       .addHelpText('after', examples('back-relief export', 'back-relief export --output summary.md', 'back-relief export --format json --output summary.json --force'))
-      .action(async (o: { format?: string; output?: string; force?: boolean }, self: Command) => (await journal()).exportCommand(ctx(self), o)),
+      .action(async (o: { format?: string; output?: string; force?: boolean }, self: Command) => (await journal()).exportCommand(await ctx(self), o)),
   );
 
   define('routine', () =>
@@ -236,7 +236,7 @@ space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
       )
       .action(async (o: { plan?: boolean; level?: 'gentle' | 'build'; only?: string; walk?: string }, self: Command) => {
         const { routineCommand } = await import('./commands/routine.js');
-        await routineCommand(ctx(self), o);
+        await routineCommand(await ctx(self), o);
       }),
   );
 
@@ -246,7 +246,7 @@ space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
       .description('how the tool decides: red-flags, ice-or-heat, journal, sources')
       .argument('[topic]', 'red-flags, ice-or-heat, journal or sources')
       .addHelpText('after', examples('back-relief explain', 'back-relief explain ice-or-heat'))
-      .action(async (topic: string | undefined, _o: unknown, self: Command) => (await import('./commands/explain.js')).explainCommand(ctx(self), topic)),
+      .action(async (topic: string | undefined, _o: unknown, self: Command) => (await import('./commands/explain.js')).explainCommand(await ctx(self), topic)),
   );
 
   define('completion', () =>
@@ -258,7 +258,7 @@ space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
         'after',
         `${examples('back-relief completion bash > ~/.local/share/bash-completion/completions/back-relief', 'back-relief completion zsh > "${fpath[1]}/_back-relief"')}`,
       )
-      .action(async (shell: 'bash' | 'zsh', _o: unknown, self: Command) => (await import('./commands/completion.js')).completionCommand(ctx(self), shell, program)),
+      .action(async (shell: 'bash' | 'zsh', _o: unknown, self: Command) => (await import('./commands/completion.js')).completionCommand(await ctx(self), shell, program)),
   );
 
   define('stretches', () =>
@@ -267,7 +267,7 @@ space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
       .description('list the stretches, or show one in full')
       .argument('[id]', 'a stretch id, such as glute-bridge')
       .addHelpText('after', examples('back-relief stretches', 'back-relief stretches cat-cow', 'back-relief stretches --json'))
-      .action((id: string | undefined, _o: unknown, self: Command) => stretches(ctx(self), id)),
+      .action(async (id: string | undefined, _o: unknown, self: Command) => stretches(await ctx(self), id)),
   );
 
   define('remedies', () =>
@@ -276,7 +276,7 @@ space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
       .description('what helps, when and how, with the strength of the evidence')
       .addOption(new Option('--category <category>', 'only one category').choices(CATEGORIES))
       .addHelpText('after', examples('back-relief remedies', 'back-relief remedies --category prevention'))
-      .action((o: { category?: Category }, self: Command) => remedies(ctx(self), o.category)),
+      .action(async (o: { category?: Category }, self: Command) => remedies(await ctx(self), o.category)),
   );
 
   define('red-flags', () =>
@@ -284,7 +284,7 @@ space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
       .command('red-flags')
       .description('the warning signs that need a doctor, most serious first')
       .addHelpText('after', examples('back-relief red-flags', 'back-relief red-flags --json'))
-      .action((_o: unknown, self: Command) => redFlags(ctx(self))),
+      .action(async (_o: unknown, self: Command) => redFlags(await ctx(self))),
   );
 
   define('sources', () =>
@@ -292,7 +292,7 @@ space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
       .command('sources')
       .description('the references behind the content')
       .addHelpText('after', examples('back-relief sources', 'back-relief sources --json'))
-      .action((_o: unknown, self: Command) => sources(ctx(self))),
+      .action(async (_o: unknown, self: Command) => sources(await ctx(self))),
   );
 
   return program;

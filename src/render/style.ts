@@ -2,7 +2,7 @@
  * Colour decisions and the styles built on them. Colour only ever adds to words: every level, category
  * and evidence label is also written out, so the output reads the same with colour off.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { Category, Evidence, Level } from '../content/schema.js';
 
 export interface ColourInputs {
@@ -33,8 +33,28 @@ export interface Style {
   evidence(evidence: Evidence, text: string): string;
 }
 
-export function createStyle(enabled: boolean): Style {
-  const c: ChalkInstance = new Chalk({ level: enabled ? 1 : 0 });
+const same = (text: string) => text;
+
+/** No colour: every style returns its text as it is. */
+export const PLAIN_STYLE: Style = {
+  enabled: false,
+  bold: same,
+  dim: same,
+  heading: same,
+  command: same,
+  level: (_l, t) => t,
+  category: (_k, t) => t,
+  evidence: (_e, t) => t,
+};
+
+/**
+ * The style for a stream. chalk is loaded only when colour is on: piped and NO_COLOR runs, the ones
+ * scripts make, do not pay for it.
+ */
+export async function createStyle(enabled: boolean): Promise<Style> {
+  if (!enabled) return PLAIN_STYLE;
+  const { Chalk } = await import('chalk');
+  const c: ChalkInstance = new Chalk({ level: 1 });
   const levels: Record<Level, ChalkInstance> = {
     emergency: c.bold.red,
     urgent: c.bold.yellow,

@@ -23,9 +23,9 @@ describe('colourEnabled (cli.md order: flag, FORCE_COLOR, NO_COLOR, TERM=dumb, t
 });
 
 describe('createStyle', () => {
-  it('adds escape codes only when enabled, and never changes the words', () => {
-    const on = createStyle(true);
-    const off = createStyle(false);
+  it('adds escape codes only when enabled, and never changes the words', async () => {
+    const on = await createStyle(true);
+    const off = await createStyle(false);
     expect(off.level('emergency', 'EMERGENCY')).toBe('EMERGENCY');
     expect(on.level('emergency', 'EMERGENCY')).toMatch(/^\u001b\[.*EMERGENCY.*\u001b\[/);
     expect(on.level('emergency', 'EMERGENCY').replace(/\u001b\[[0-9;]*m/g, '')).toBe('EMERGENCY');

@@ -1,6 +1,6 @@
 /** What the two timer displays write, event by event, without a terminal or a clock. */
 import { describe, expect, it } from 'vitest';
-import { createStyle } from '../../src/render/style.js';
+import { PLAIN_STYLE } from '../../src/render/style.js';
 import { planSteps, startTimer, view, type TimerEvent } from '../../src/timer/engine.js';
 import { plainDisplay } from '../../src/timer/plain.js';
 import { terminalDisplay } from '../../src/timer/terminal.js';
@@ -18,7 +18,7 @@ describe('the terminal display', () => {
   it('rings the bell at the end of a session, unless --no-bell', () => {
     for (const bell of [true, false]) {
       const s = sink();
-      const d = terminalDisplay({ out: s.out, style: createStyle(false), bell, env: {}, breakMs: 1_200_000 });
+      const d = terminalDisplay({ out: s.out, style: PLAIN_STYLE, bell, env: {}, breakMs: 1_200_000 });
       d.event(ended, T0);
       expect(s.text().includes('\u0007')).toBe(bell);
       expect(s.text()).toContain('Ice done at');
@@ -27,7 +27,7 @@ describe('the terminal display', () => {
 
   it('sends a notification where one is known to show, and hides then restores the cursor', () => {
     const s = sink();
-    const d = terminalDisplay({ out: s.out, style: createStyle(false), bell: false, env: { TERM_PROGRAM: 'iTerm.app' }, breakMs: 1_200_000 });
+    const d = terminalDisplay({ out: s.out, style: PLAIN_STYLE, bell: false, env: { TERM_PROGRAM: 'iTerm.app' }, breakMs: 1_200_000 });
     d.setup();
     d.render(view(startTimer(steps, T0)[0], T0 + 1000), T0 + 1000);
     d.event(ended, T0);
