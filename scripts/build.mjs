@@ -78,6 +78,19 @@ const trimStartup = {
   },
 };
 
+// Inquirer's prompt packages do nothing when imported but do not say so in their package.json; told
+// that, esbuild drops the prompts we never show (the editor alone brings 550 KB of charset tables).
+const inquirerHasNoSideEffects = {
+  name: 'inquirer-side-effects',
+  setup(b) {
+    b.onResolve({ filter: /^@inquirer\// }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'resolving' });
+      return resolved.errors.length ? undefined : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
@@ -86,7 +99,7 @@ const common = {
   minify: true,
   legalComments: 'linked',
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  plugins: [lazyImports(false), trimStartup],
+  plugins: [lazyImports(false), trimStartup, inquirerHasNoSideEffects],
   // Bundled CommonJS code requires node: built-ins; give the ES module bundles a require() for them.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
