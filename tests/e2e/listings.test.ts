@@ -76,7 +76,9 @@ describe('listings', () => {
     expect(r.stdout).toContain('Dose: hold 5 seconds, start with 5 repetitions and build toward 30');
     expect(r.stdout).toMatch(/Cautions\n {2}! Stop at once if it hurts/);
     expect(r.stdout).toContain('Sources: guide');
-    expect(r.stdout).toContain('o__/');
+    const drawing = (JSON.parse(runBin(['stretches', 'glute-bridge', '--json']).stdout) as { drawing: string[] }).drawing;
+    expect(drawing.length).toBeGreaterThan(1);
+    for (const row of drawing) expect(r.stdout).toContain(row.trimEnd());
     expectFits80(r.stdout);
   });
 
