@@ -78,8 +78,7 @@ export function planCommand(ctx: CommandContext): void {
     else ctx.out('No episode is recorded yet. Record when it started, for example:\n  back-relief onset "yesterday 18:00"\nthen run back-relief plan again.');
     return;
   }
-  const now = ctx.now();
-  const days = episodePlan(onset.at, new Date(Math.max(now.getTime(), onset.at.getTime())));
+  const days = episodePlan(onset.at, ctx.now());
   if (ctx.options.json) {
     ctx.json(
       days.map((d) => ({

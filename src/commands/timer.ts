@@ -1,8 +1,7 @@
 /** `back-relief ice|heat|contrast`: a timed session that keeps time, survives interruptions, and is recorded. */
 import type { CommandContext } from '../context.js';
-import { currentOnset } from '../decision/episode.js';
+import { currentOnset, hoursSinceRecordedOnset } from '../decision/episode.js';
 import { breakConflict, thermalGuidance, type Kind } from '../decision/sessions.js';
-import { hoursSinceOnset } from '../decision/time.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { SessionLine } from '../journal/records.js';
@@ -57,7 +56,7 @@ export async function timerCommand(ctx: CommandContext, mode: TimerMode, options
   }
 
   const onset = currentOnset(records);
-  const guidance = onset ? thermalGuidance(hoursSinceOnset(new Date(Math.min(onset.at.getTime(), now.getTime())), now), kinds) : null;
+  const guidance = thermalGuidance(hoursSinceRecordedOnset(onset, now), kinds);
   const intro = [...(guidance ? [GUIDANCE[guidance]] : []), SAFETY];
   for (const line of intro) ctx.out(wrap(line, ctx.width).join('\n'));
 

@@ -21,6 +21,14 @@ export function currentOnset(records: readonly JournalRecord[]): Onset | null {
   return null;
 }
 
+/**
+ * Hours since the recorded onset. An onset ahead of this clock (another machine's, or a clock put
+ * back) reads as "just now" rather than as an error: it was checked when it was recorded.
+ */
+export function hoursSinceRecordedOnset(onset: Onset | null, now: Date): number | null {
+  return onset ? hoursSinceOnset(new Date(Math.min(onset.at.getTime(), now.getTime())), now) : null;
+}
+
 export const sessionsOf = (records: readonly JournalRecord[]) => records.filter((r): r is SessionLine => r.type === 'session');
 export const painOf = (records: readonly JournalRecord[]) => records.filter((r): r is PainLine => r.type === 'pain');
 export const checkInsOf = (records: readonly JournalRecord[]) => records.filter((r): r is CheckInLine => r.type === 'check-in');
@@ -89,8 +97,7 @@ export interface EpisodeStatus {
 
 export function episodeStatus(records: readonly JournalRecord[], now: Date): EpisodeStatus {
   const onset = currentOnset(records);
-  // An onset ahead of this clock (another machine's, or a clock put back) reads as "just now".
-  const hours = onset ? hoursSinceOnset(new Date(Math.min(onset.at.getTime(), now.getTime())), now) : null;
+  const hours = hoursSinceRecordedOnset(onset, now);
   const session = lastSession(records);
   const pain = painOf(records);
   const lastPain = pain.reduce<PainLine | null>((last, p) => (!last || Date.parse(p.at) >= Date.parse(last.at) ? p : last), null);

@@ -53,12 +53,13 @@ export function actionsForDay(day: number): DayAction[] {
 }
 
 export function episodePlan(onset: Date, now: Date): PlanDay[] {
-  const today = dayNumber(onset, now);
+  // An onset ahead of this clock reads as "just now": today is day 0.
+  const today = dayNumber(onset, new Date(Math.max(now.getTime(), onset.getTime())));
   const days = new Set<number>();
   for (let d = 0; d <= DAILY_UNTIL; d++) days.add(d);
   days.add(14);
   for (const m of MILESTONES) days.add(m);
-  if (today >= 0) days.add(today);
+  days.add(today);
   return [...days]
     .sort((a, b) => a - b)
     .map((day) => ({ day, start: new Date(onset.getTime() + day * DAY_MS), today: day === today, actions: actionsForDay(day) }));

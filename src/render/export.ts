@@ -1,7 +1,7 @@
 /** The summary for a clinician, as Markdown or JSON: what happened, in order, from the journal. */
 import { format } from 'date-fns';
-import { checkInsOf, currentOnset, painOf, sessionsOf, triagesOf } from '../decision/episode.js';
-import { hoursSinceOnset, phaseOf } from '../decision/time.js';
+import { checkInsOf, currentOnset, hoursSinceRecordedOnset, painOf, sessionsOf, triagesOf } from '../decision/episode.js';
+import { phaseOf } from '../decision/time.js';
 import type { JournalRecord } from '../journal/records.js';
 import { NOT_MEDICAL_ADVICE } from './labels.js';
 import { minutesText, painChart } from './journal.js';
@@ -21,7 +21,7 @@ function flagsSaid(answers: Record<string, boolean | 'unsure'>, value: boolean |
 
 export function exportJson({ records, now }: SummaryInput) {
   const onset = currentOnset(records);
-  const hours = onset ? hoursSinceOnset(new Date(Math.min(onset.at.getTime(), now.getTime())), now) : null;
+  const hours = hoursSinceRecordedOnset(onset, now);
   const screens = byTime([
     ...triagesOf(records).map((t) => ({ at: t.at, source: 'triage' as const, level: t.level, redFlags: t.redFlags })),
     ...checkInsOf(records).map((c) => ({ at: c.at, source: 'check-in' as const, level: c.level, redFlags: c.redFlags })),
