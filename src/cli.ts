@@ -91,14 +91,11 @@ or weakness in both legs: call emergency services now.`,
       overview(await ctx(self), VERSION);
     });
 
-  // Commands are defined only when needed: the one named on the command line, or all of them for
-  // help, suggestions and the overview. Defining them all costs about 2 ms of start-up.
-  const wanted = invokedCommand(argv);
-
-  const define = (name: string, definition: () => unknown) => {
-    // completion describes every command, so it needs them all.
-    if (wanted === undefined || wanted === name || wanted === 'completion') definition();
-  };
+  // Commands are registered here and defined only when needed: the one named on the command line, or
+  // all of them for help, suggestions, the overview and completion. Defining them all costs about 2 ms
+  // of start-up.
+  const definitions = new Map<string, () => unknown>();
+  const define = (name: string, definition: () => unknown) => void definitions.set(name, definition);
 
   define('triage', () =>
     program
@@ -295,16 +292,18 @@ space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
       .action(async (_o: unknown, self: Command) => sources(await ctx(self))),
   );
 
+  const wanted = invokedCommand(argv, definitions);
+  for (const [name, definition] of definitions) {
+    if (wanted === undefined || wanted === name) definition();
+  }
   return program;
 }
 
-const COMMAND_NAMES = new Set([
-  'triage', 'ice', 'heat', 'contrast', 'onset', 'pain', 'check-in', 'status', 'plan', 'history', 'export',
-  'routine', 'stretches', 'remedies', 'red-flags', 'sources', 'explain', 'completion',
-]);
-
-/** The command named on the command line, if it is one of ours; undefined means "define them all". */
-export function invokedCommand(argv: readonly string[]): string | undefined {
+/**
+ * The command named on the command line, if it is one of ours; undefined means "define them all".
+ * completion describes every command, so it needs them all too.
+ */
+export function invokedCommand(argv: readonly string[], known: ReadonlyMap<string, unknown>): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') return undefined;
@@ -313,7 +312,7 @@ export function invokedCommand(argv: readonly string[]): string | undefined {
       continue;
     }
     if (arg.startsWith('-')) continue;
-    return COMMAND_NAMES.has(arg) ? arg : undefined;
+    return known.has(arg) && arg !== 'completion' ? arg : undefined;
   }
   return undefined;
 }
