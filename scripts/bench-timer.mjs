@@ -2,7 +2,7 @@
 // `sleep 60`. Reports the CPU the timer uses beyond its own start-up, as a share of one core, and
 // how far from 60 s after its start the session really ended.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,10 @@ if (spawnSync('tmux', ['-V']).status !== 0) {
   const timerFile = join(work, 'timer.json');
   const sleepFile = join(work, 'sleep.txt');
   const home = join(work, 'home');
+  // The precautions answered, so the session starts at once instead of asking them.
+  mkdirSync(home, { mode: 0o700 });
+  const precautions = { 'skin-sensation': false, circulation: false, 'broken-skin': false, osteoporosis: false };
+  writeFileSync(join(home, 'journal.jsonl'), `${JSON.stringify({ type: 'precautions', at: new Date().toISOString(), answers: precautions, pregnancy: false })}\n`, { mode: 0o600 });
   const timerCmd = `env BACK_RELIEF_HOME=${home} BACK_RELIEF_BENCH_PROBE=${timerFile} ${process.execPath} --require ${probe} ${bin} ice --duration ${seconds}s --no-bell --force`;
   const sleepCmd = `/usr/bin/env bash -c 'TIMEFORMAT="%U %S %R"; { time sleep ${seconds}; } 2> ${sleepFile}'`;
   tmux('new-session', '-d', '-x', '100', '-y', '20', `${timerCmd}; sleep 5`);
@@ -39,7 +43,7 @@ if (spawnSync('tmux', ['-V']).status !== 0) {
   } catch {}
   const timer = JSON.parse(readFileSync(timerFile, 'utf8'));
   const [sleepUser, sleepSys] = readFileSync(sleepFile, 'utf8').trim().split(/\s+/).map(Number);
-  const session = JSON.parse(readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n')[0]);
+  const session = readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.type === 'session');
   const cpuMs = (timer.userUs + timer.systemUs) / 1000;
   const startupMs = (startup.userUs + startup.systemUs) / 1000;
   const steadyMs = Math.max(0, cpuMs - startupMs);
