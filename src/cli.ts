@@ -60,7 +60,7 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Co
   const helpWidth = outputWidth(env.stdout.isTTY ? env.stdout.columns : undefined);
 
   program
-    .description('Self-care for back spasms: warning-sign triage, ice and heat timers, stretches, a journal.')
+    .description('Self-care for adults with back spasms: warning-sign triage, ice and heat timers, stretches, a journal.')
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--json', 'machine-readable output on stdout')
@@ -82,6 +82,7 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Co
     .addHelpText(
       'after',
       `${examples('back-relief triage', 'back-relief stretches glute-bridge', 'back-relief red-flags --json', 'back-relief remedies --category immediate')}
+For adults. Under 16 with back pain: see a doctor rather than use this tool.
 Not a diagnosis. Loss of bladder or bowel control, numbness around the groin,
 or weakness in both legs: call emergency services now.`,
     )
@@ -109,7 +110,10 @@ or weakness in both legs: call emergency services now.`,
 The answers file (every red-flag id of back-relief red-flags --json is needed):
   { "onset": "2026-11-22T09:00:00Z" or null,
     "redFlags": { "bladder-bowel": false, "fever": false, ... },
-    "painScore": 6, "triggers": ["lifting"] }
+    "painScore": 6, "triggers": ["lifting"],
+    "precautions": { "skin-sensation": false, "circulation": false,
+                     "broken-skin": false, "osteoporosis": false } }
+painScore, triggers and precautions are optional; each key may appear once.
 Exit code 0 whatever the verdict; 2 for a bad answers file.`,
       )
       .action(async (o: { answers?: string; record?: boolean }, self: Command) => {
@@ -122,7 +126,7 @@ Exit code 0 whatever the verdict; 2 for a bad answers file.`,
   for (const mode of ['ice', 'heat', 'contrast'] as const) {
     const what = {
       ice: 'a timed ice session (20 minutes at most), with the skin break after it',
-      heat: 'a timed heat session (20 minutes at most), with the skin break after it',
+      heat: 'a timed heat session (20 minutes at most), with the skin break after it; fine from the first hour',
       contrast: 'alternating heat then ice, each for --duration, with a break between rounds',
     }[mode];
     define(mode, () =>
@@ -133,7 +137,7 @@ Exit code 0 whatever the verdict; 2 for a bad answers file.`,
         .option('--rounds <n>', 'repeat, with a break between (default 1)')
         .option('--break <d>', 'the break between rounds (default and least 20m)')
         .option('--no-bell', 'no bell at the end')
-        .option('--force', 'start even if the skin break after the last session has not ended')
+        .option('--force', 'start even if the skin break has not ended, or a precaution holds it back (only if a doctor or pharmacist said it is safe)')
         .addHelpText(
           'after',
           `${examples(`back-relief ${mode}`, `back-relief ${mode} --duration 15m`, `back-relief ${mode} --rounds 3 --no-bell`)}
@@ -220,7 +224,7 @@ prints a line a minute. Every session is recorded in the journal.`,
   define('routine', () =>
     program
       .command('routine')
-      .description('a guided stretch session: timed holds, paced breathing, stop if it hurts')
+      .description('a guided stretch session: timed holds, paced breathing; stop if the pain gets worse')
       .option('--plan', 'print the steps and timings without running them')
       .addOption(new Option('--level <level>', 'gentle (default) or build: more breaths, longer holds, more glute bridges over sessions').choices(['gentle', 'build']))
       .option('--only <ids>', 'only these stretches, comma-separated')
@@ -228,7 +232,7 @@ prints a line a minute. Every session is recorded in the journal.`,
       .addHelpText(
         'after',
         `${examples('back-relief routine', 'back-relief routine --walk 5', 'back-relief routine --only cat-cow,childs-pose', 'back-relief routine --plan --json')}
-Keys: Enter starts a stretch, s skips, q stops, h says it hurts (the routine ends with advice),
+Keys: Enter starts a stretch, s skips, q stops, h says the pain got worse (it ends with advice),
 space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
       )
       .action(async (o: { plan?: boolean; level?: 'gentle' | 'build'; only?: string; walk?: string }, self: Command) => {
@@ -240,9 +244,9 @@ space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
   define('explain', () =>
     program
       .command('explain')
-      .description('how the tool decides: red-flags, ice-or-heat, journal, sources')
-      .argument('[topic]', 'red-flags, ice-or-heat, journal or sources')
-      .addHelpText('after', examples('back-relief explain', 'back-relief explain ice-or-heat'))
+      .description('how the tool decides and what it advises, with the sources')
+      .argument('[topic]', 'red-flags, ice-or-heat, precautions, pain-relief, causes, doctor-visit, outlook, daily-life, journal or sources')
+      .addHelpText('after', examples('back-relief explain', 'back-relief explain ice-or-heat', 'back-relief explain pain-relief'))
       .action(async (topic: string | undefined, _o: unknown, self: Command) => (await import('./commands/explain.js')).explainCommand(await ctx(self), topic)),
   );
 

@@ -2,7 +2,7 @@
 import type { RedFlag } from '../content/schema.js';
 import type { CommandContext } from '../context.js';
 import { episodeStatus } from '../decision/episode.js';
-import { triage, type FlagAnswer } from '../decision/triage.js';
+import { checkIn, type FlagAnswer } from '../decision/triage.js';
 import { UsageError } from '../errors.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { JournalRecord } from '../journal/records.js';
@@ -10,6 +10,7 @@ import { REMINDER_TEXT, THERMAL_WORDS } from '../render/journal.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { verdictJson, verdictText } from '../render/verdict.js';
 import { parseScore } from '../input/numbers.js';
+import { THRESHOLDS } from '../decision/time.js';
 
 export interface CheckInOptions {
   signs?: string | undefined;
@@ -52,7 +53,7 @@ export async function checkInCommand(ctx: CommandContext, options: CheckInOption
   }
 
   const now = ctx.now();
-  const result = triage({ onset: null, redFlags, painScore }, emergency, now);
+  const result = checkIn(redFlags, painScore, flags, now);
   const journal = openJournal(ctx);
   const at = now.toISOString();
   const records: JournalRecord[] = [{ type: 'check-in', at, level: result.level, redFlags: { ...redFlags }, painScore: result.painScore }];
@@ -60,15 +61,16 @@ export async function checkInCommand(ctx: CommandContext, options: CheckInOption
   journal.append(records);
 
   if (ctx.options.json) {
-    ctx.json(verdictJson(result, flags));
+    ctx.json(verdictJson(result, { 'red-flags': flags }));
     return;
   }
   if (result.level === 'emergency') {
-    ctx.out(verdictText(result, flags, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM }));
+    ctx.out(verdictText(result, { 'red-flags': flags }, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM }));
     return;
   }
   const status = episodeStatus(readJournal(ctx, journal), now);
   ctx.out(`Check-in recorded: no emergency sign${result.painScore !== null ? `, pain ${result.painScore}/10` : ''}.`);
+  if (result.level === 'doctor') ctx.out(`A pain score of ${THRESHOLDS.severePainScore} or more is reason enough to book a doctor's appointment in the next few days.`);
   if (status.trend.trend !== 'not enough scores') ctx.out(`Over the last week the pain is ${status.trend.trend} (${status.trend.from} to ${status.trend.to}).`);
   ctx.out(`Now: ${THERMAL_WORDS[status.thermal]}.`);
   for (const r of status.reminders) ctx.out(`! ${REMINDER_TEXT[r]}`);

@@ -2,7 +2,7 @@
 import { closeSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CommandContext } from '../context.js';
-import { checkInsOf, currentOnset, episodeStatus, painOf, sessionsOf } from '../decision/episode.js';
+import { checkInsOf, currentCare, currentOnset, episodeStatus, painOf, sessionsOf } from '../decision/episode.js';
 import { episodePlan } from '../decision/plan.js';
 import { hoursSinceOnset, phaseOf, thermalAdvice } from '../decision/time.js';
 import { UsageError } from '../errors.js';
@@ -11,8 +11,9 @@ import { parseWhen } from '../input/when.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { PainLine } from '../journal/records.js';
 import { dayActionText, historyLines, planLines, REMINDER_TEXT, statusLines, THERMAL_WORDS, when } from '../render/journal.js';
+import { words } from '../render/layout.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { durationWords } from '../render/verdict.js';
+import { durationWords, stretchNames } from '../render/verdict.js';
 import { exportJson, exportMarkdown } from '../render/export.js';
 
 const MAX_NOTE = 500;
@@ -72,25 +73,34 @@ export function statusCommand(ctx: CommandContext): void {
 }
 
 export function planCommand(ctx: CommandContext): void {
-  const onset = currentOnset(readJournal(ctx));
+  const records = readJournal(ctx);
+  const onset = currentOnset(records);
   if (!onset) {
     if (ctx.options.json) ctx.json([]);
     else ctx.out('No episode is recorded yet. Record when it started, for example:\n  back-relief onset "yesterday 18:00"\nthen run back-relief plan again.');
     return;
   }
-  const days = episodePlan(onset.at, ctx.now());
+  const { stretches } = ctx.content(['stretches']);
+  const days = episodePlan(onset.at, ctx.now(), stretches, currentCare(records));
+  const stretchName = stretchNames(stretches);
   if (ctx.options.json) {
     ctx.json(
       days.map((d) => ({
         date: localDate(d.start),
         day: d.day,
         today: d.today,
-        actions: d.actions.map(dayActionText),
+        actions: d.actions.map((a) => dayActionText(a, stretchName)),
       })),
     );
     return;
   }
-  ctx.out(planLines(days, onset.at, ctx).join('\n'));
+  ctx.out(planLines(days, onset.at, ctx, stretchName).join('\n'));
+}
+
+/** Red-flag ids as the words of their checkbox line, for history and the clinician's summary. */
+function flagNames(ctx: CommandContext): (id: string) => string {
+  const names = new Map(ctx.content(['red-flags'])['red-flags'].map((f) => [f.id, f.summary]));
+  return (id) => names.get(id) ?? words(id);
 }
 
 function localDate(date: Date): string {
@@ -107,7 +117,7 @@ export function historyCommand(ctx: CommandContext, options: { days?: string }):
     ctx.json({ sessions: sessionsOf(records), pain: painOf(records), checkIns: checkInsOf(records) });
     return;
   }
-  ctx.out(historyLines(records, days, ctx).join('\n'));
+  ctx.out(historyLines(records, days, ctx, flagNames(ctx)).join('\n'));
 }
 
 export function exportCommand(ctx: CommandContext, options: { format?: string; output?: string; force?: boolean }): void {
@@ -115,7 +125,7 @@ export function exportCommand(ctx: CommandContext, options: { format?: string; o
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, not "${sanitizeLine(format)}".`);
   const records = readJournal(ctx);
   const now = ctx.now();
-  const summary = { records, now };
+  const summary = { records, now, flagName: flagNames(ctx) };
   const text = format === 'json' ? `${JSON.stringify(exportJson(summary), null, 2)}\n` : exportMarkdown(summary);
   if (options.output === undefined) {
     ctx.stdout.write(text);

@@ -4,13 +4,15 @@ import { wrap } from '../render/layout.js';
 
 const START = [
   ['back-relief triage', 'check the warning signs, then get a plan for now'],
-  ['back-relief ice', 'a timed 20-minute ice session (heat after 72 hours)'],
+  ['back-relief heat', 'a timed 20-minute heat session (or back-relief ice)'],
   ['back-relief stretches', 'gentle stretches with their doses'],
 ] as const;
 
+const ADULTS = 'For adults. Under 16 with back pain: see a doctor rather than use this tool.';
+
 export function overview(ctx: CommandContext, version: string): void {
   if (ctx.options.json) {
-    ctx.json({ name: 'back-relief', version, start: START.map(([command, what]) => ({ command, what })), help: 'back-relief --help' });
+    ctx.json({ name: 'back-relief', version, forAdults: ADULTS, start: START.map(([command, what]) => ({ command, what })), help: 'back-relief --help' });
     return;
   }
   const { style, width } = ctx;
@@ -18,6 +20,7 @@ export function overview(ctx: CommandContext, version: string): void {
   ctx.out(
     [
       `${style.bold('back-relief')} ${version}: self-care for a back that has seized up.`,
+      ...wrap(ADULTS, width),
       '',
       'Start here:',
       ...START.flatMap(([name, what]) => command(name, what)),

@@ -1,11 +1,15 @@
-/** `back-relief routine`: the stretches, guided, with timed holds and paced breathing; stop if it hurts. */
+/** `back-relief routine`: the stretches, guided, with timed holds and paced breathing; stop if the pain gets worse. */
 import type { CommandContext } from '../context.js';
-import { planRoutine, totalMs, type Level, type Phase, type RoutineStep } from '../decision/routine.js';
+import { currentOnset, hoursSinceRecordedOnset } from '../decision/episode.js';
+import type { LeftOut } from '../decision/precautions.js';
+import { chooseRoutine, planRoutine, totalMs, type Level, type Phase, type RoutineStep } from '../decision/routine.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { RoutineLine } from '../journal/records.js';
 import { wrap } from '../render/layout.js';
 import { sanitizeLine } from '../render/sanitize.js';
+import { LEFT_OUT_WORDS, leftOutText, listWords, stretchNames } from '../render/verdict.js';
+import { knownCare } from './care.js';
 import { closest } from '../text/suggest.js';
 import { formatSeconds } from '../timer/duration.js';
 import { waitForKey, routineDisplay } from '../timer/routine-view.js';
@@ -23,7 +27,7 @@ type StepStatus = 'done' | 'skipped' | 'partial' | 'not-reached';
 type Outcome = 'completed' | 'stopped' | 'pain' | 'interrupted';
 
 const PAIN_ADVICE = [
-  'Stop here and rest. A stretch that hurts is a sign to take it easier, not to push through.',
+  'Stop here and rest. Some discomfort is normal in a stretch, but pain that gets clearly worse is a sign to take it easier, not to push through.',
   'Try again tomorrow, gentler and with fewer repetitions (back-relief routine --level gentle).',
   'If the pain is severe, spreads down a leg, or comes with numbness or weakness, run back-relief triage or see a doctor. If it is no better within a week, book an appointment.',
 ];
@@ -60,16 +64,58 @@ export async function routineCommand(ctx: CommandContext, options: RoutineComman
     );
   }
   const journal = openJournal(ctx);
-  const steps = planRoutine(stretches, { level, only, walkMinutes }, readJournal(ctx, journal));
-  if (steps.length === 0) throw new UsageError('The routine is empty: --only named no stretch of the routine.');
+  const records = readJournal(ctx, journal);
+  const hours = hoursSinceRecordedOnset(currentOnset(records), ctx.now());
+  // The plan only prints, so it does not ask; it says when the precautions are unknown.
+  const care = await knownCare(ctx, journal, records, 'Routine cancelled.', !options.plan);
+  const choice = chooseRoutine(stretches, hours, care, { only, walkMinutes });
+  const name = stretchNames(stretches);
+  if (choice.tooEarly.length) {
+    throw new UsageError(
+      `--only: ${listWords(choice.tooEarly.map(name))} ${choice.tooEarly.length === 1 ? 'is' : 'are'} for prevention, once the pain has settled; not in the first 72 hours of this episode. The routine for now: back-relief routine`,
+    );
+  }
+  const chosen = [...choice.stretches];
+  const cleared = await clearance(ctx, choice.needsClearance, name, !options.plan);
+  chosen.push(...stretches.filter((s) => cleared.includes(s.id)));
+  chosen.sort((a, b) => stretches.indexOf(a) - stretches.indexOf(b));
+  const steps = planRoutine(chosen, { level, walkMinutes }, records);
+  const notes = [
+    ...(choice.leftOut.length ? [`Left out for you: ${leftOutText(choice.leftOut, name)}.`] : []),
+    ...(options.plan && choice.needsClearance.length ? [`Only if a physiotherapist has shown them to you: ${leftOutText(choice.needsClearance, name)}.`] : []),
+  ];
+  if (steps.length === 0) throw new UsageError(`The routine is empty: ${notes.join(' ') || '--only named no stretch of the routine.'}`);
 
   if (options.plan) {
     if (ctx.options.json) ctx.json(steps.map(planJson));
-    else ctx.out(planLines(steps, level, ctx.width).join('\n'));
+    else ctx.out([...planLines(steps, level, ctx.width), ...notes.flatMap((n) => ['', ...wrap(n, ctx.width)])].join('\n'));
     return;
   }
+  for (const note of notes) ctx.out(wrap(note, ctx.width).join('\n'));
   await guide(ctx, steps, level, journal);
 }
+
+/**
+ * Stretches named in --only that a precaution rules out: asked one by one in a terminal ("a
+ * physiotherapist has shown me"), kept in the printed plan with a note, never run without a yes.
+ */
+async function clearance(ctx: CommandContext, needs: readonly LeftOut[], name: (id: string) => string, ask: boolean): Promise<string[]> {
+  if (!ask) return [];
+  const cleared: string[] = [];
+  for (const n of needs) {
+    const { askYesNo } = await import('../prompts/ask.js');
+    const yes = await askYesNo(
+      `${capitalise(name(n.id))} is left out for you (${LEFT_OUT_WORDS[n.because]}). Has a physiotherapist shown it to you?`,
+      { input: ctx.stdin, output: ctx.stdout, now: ctx.now },
+      'Routine cancelled.',
+    );
+    if (yes) cleared.push(n.id);
+    else ctx.out(`Leaving out ${name(n.id)}.`);
+  }
+  return cleared;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function planJson(step: RoutineStep) {
   return {
@@ -90,7 +136,7 @@ function planLines(steps: RoutineStep[], level: Level, width: number): string[] 
     const parts = summarise(step.phases);
     lines.push(...wrap(parts, width, '     ', '     '));
   });
-  lines.push('', ...wrap('Stop at once if anything hurts. Run it, guided: back-relief routine', width));
+  lines.push('', ...wrap('Some discomfort is normal; stop if the pain gets clearly worse or spreads down a leg. Run it, guided: back-relief routine', width));
   return lines;
 }
 
@@ -110,7 +156,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
   const status = new Map<string, StepStatus>(steps.map((s) => [s.stretch.id, 'not-reached']));
   let outcome: Outcome = 'completed';
   const total = steps.reduce((sum, s) => sum + totalMs(s), 0);
-  ctx.out(`Stretch routine (${level}): ${steps.length} stretches, about ${Math.ceil(total / 60_000)} minutes. Stop at once if anything hurts.`);
+  ctx.out(`Stretch routine (${level}): ${steps.length} stretches, about ${Math.ceil(total / 60_000)} minutes. Some discomfort is normal; stop if the pain gets clearly worse or spreads down a leg. Press h if it does.`);
   ctx.out(ctx.style.dim('Keys: Enter start  s skip  q stop  h this hurts  space pause  Ctrl+C quit'));
 
   const record = () => {
@@ -130,7 +176,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
     ctx.out(ctx.style.heading(`${index + 1} of ${steps.length}: ${stretch.name}, ${step.dose}`));
     if (stretch.drawing?.length) ctx.out(stretch.drawing.map((row) => `    ${row}`.trimEnd()).join('\n'));
     stretch.steps.forEach((text, i) => ctx.out(wrap(text, ctx.width, `  ${i + 1}. `, '     ').join('\n')));
-    ctx.out(ctx.style.dim('Enter to start, s to skip, q to stop, h if it hurts.'));
+    ctx.out(ctx.style.dim('Enter to start, s to skip, q to stop, h if the pain gets worse.'));
     const key = await waitForKey(ctx.stdin, ['\r', ' ', 's', 'q', 'h']);
     if (key === '\u0003') {
       outcome = 'interrupted';
@@ -178,7 +224,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
   if (outcome === 'interrupted') throw new CancelledError('Routine interrupted; what was done is recorded.', 130);
   ctx.out('');
   if (outcome === 'pain') {
-    ctx.out(ctx.style.bold('Stopped because it hurts.'));
+    ctx.out(ctx.style.bold('Stopped because the pain got worse.'));
     for (const line of PAIN_ADVICE) ctx.out(wrap(line, ctx.width, '  ', '  ').join('\n'));
     return;
   }

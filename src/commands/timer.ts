@@ -1,11 +1,14 @@
 /** `back-relief ice|heat|contrast`: a timed session that keeps time, survives interruptions, and is recorded. */
 import type { CommandContext } from '../context.js';
 import { currentOnset, hoursSinceRecordedOnset } from '../decision/episode.js';
-import { breakConflict, thermalGuidance, type Kind } from '../decision/sessions.js';
+import { breakConflict, thermalNote, type Kind } from '../decision/sessions.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { SessionLine } from '../journal/records.js';
+import { thermalHolds } from '../decision/precautions.js';
 import { wrap } from '../render/layout.js';
+import { listWords } from '../render/verdict.js';
+import { knownCare } from './care.js';
 import { breakSeconds, parseRounds, sessionSeconds } from '../timer/duration.js';
 import { planSteps, type TimerEvent } from '../timer/engine.js';
 import { clockTime } from '../timer/messages.js';
@@ -23,10 +26,12 @@ export interface TimerOptions {
   force?: boolean | undefined;
 }
 
-const GUIDANCE = {
-  'heat-early': 'The guidance suggests ice for the first 48-72 hours and heat after; heat now is your choice, and the session will run.',
-  'ice-late': 'After 72 hours the guidance suggests heat, which relaxes tight muscles; ice now is your choice, and the session will run.',
+const THERMAL_NOTE = {
+  'heat-early': 'Heat in the first days is a good choice: it has the better evidence, while ice is only the usual habit.',
+  'ice-late': 'After 72 hours heat usually suits tight muscles better; ice is still your choice, and the session will run.',
 } as const;
+
+const PREGNANT_HEAT = 'Pregnant or recently gave birth: never put heat on your belly.';
 
 const SAFETY =
   'Safety: keep a cloth between the pack and your skin. Check the skin now and then, and stop at once if it burns, hurts or goes numb.';
@@ -55,9 +60,25 @@ export async function timerCommand(ctx: CommandContext, mode: TimerMode, options
     }
   }
 
+  const care = await knownCare(ctx, journal, records, 'Not started.');
+  const held = thermalHolds(care, kinds);
+  if (held.length && !options.force) {
+    const { precautions } = ctx.content(['precautions']);
+    const said = listWords(held.map((id) => precautions.find((p) => p.id === id)?.summary ?? id));
+    const what = listWords(kinds.filter((k) => thermalHolds(care, [k]).length));
+    const why = `You said: ${said}. Ask a doctor or pharmacist before using ${what}.`;
+    if (!ctx.interactive) throw new UsageError(`${why} If they have said it is safe for you, add --force.`);
+    const { askCleared } = await import('../prompts/ask.js');
+    const cleared = await askCleared(`${why} Have you asked, and did they say ${what} is safe for you?`, { input: ctx.stdin, output: ctx.stdout, now: ctx.now });
+    if (!cleared) {
+      ctx.out(wrap(`Not started. Ask a doctor or pharmacist first; back-relief explain precautions says why.${thermalHolds(care, ['heat']).length ? '' : ' Heat alone does not need this check: back-relief heat'}`, ctx.width).join('\n'));
+      return;
+    }
+  }
+
   const onset = currentOnset(records);
-  const guidance = thermalGuidance(hoursSinceRecordedOnset(onset, now), kinds);
-  const intro = [...(guidance ? [GUIDANCE[guidance]] : []), SAFETY];
+  const note = thermalNote(hoursSinceRecordedOnset(onset, now), kinds);
+  const intro = [...(note ? [THERMAL_NOTE[note]] : []), SAFETY, ...(care.pregnancy && kinds.includes('heat') ? [PREGNANT_HEAT] : [])];
   for (const line of intro) ctx.out(wrap(line, ctx.width).join('\n'));
 
   const tty = ctx.stdout.isTTY === true;
@@ -89,6 +110,7 @@ export async function timerCommand(ctx: CommandContext, mode: TimerMode, options
       plannedSeconds: event.step.durationMs / 1000,
       actualSeconds: Math.round(event.activeMs / 100) / 10,
       outcome: event.type === 'ended' ? 'completed' : 'interrupted',
+      ...(held.length ? { precautionsConfirmed: held } : {}),
     };
     journal.append([line]);
   };

@@ -20,7 +20,8 @@ export interface TriageOptions {
 const MAX_ANSWERS_BYTES = 1_000_000;
 
 export async function triageCommand(ctx: CommandContext, options: TriageOptions): Promise<void> {
-  const { 'red-flags': flags } = ctx.content(['red-flags']);
+  const content = ctx.content(['red-flags', 'stretches', 'precautions']);
+  const flags = content['red-flags'];
   let answers;
   let asked = flags;
   let onsetApproximate = false;
@@ -29,7 +30,7 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
     answers = parseAnswers(await readAnswers(options.answers, ctx), flags, ctx.now());
   } else if (interactive) {
     const { askTriage } = await import('../prompts/ask.js');
-    const gathered = await askTriage(flags, promptIo(ctx));
+    const gathered = await askTriage(flags, content.precautions, promptIo(ctx));
     answers = gathered.answers;
     asked = gathered.asked;
     onsetApproximate = gathered.onsetApproximate;
@@ -39,10 +40,10 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
     );
   }
   const now = ctx.now();
-  const result = triage(answers, asked, now);
-  if (ctx.options.json) ctx.json(verdictJson(result, flags));
+  const result = triage(answers, asked, now, content.stretches);
+  if (ctx.options.json) ctx.json(verdictJson(result, content));
   else {
-    ctx.out(verdictText(result, flags, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM }));
+    ctx.out(verdictText(result, content, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM }));
   }
 
   if (!interactive && !options.record) return;
@@ -80,6 +81,7 @@ function triageRecords(answers: TriageAnswers, result: TriageResult, now: Date, 
       onset: answers.onset?.toISOString() ?? null,
       painScore: result.painScore,
       triggers: result.triggers,
+      precautions: answers.precautions ? { ...answers.precautions } : null,
     },
   ];
   if (saveOnset && answers.onset) records.push({ type: 'onset', at, onset: answers.onset.toISOString(), ...(approximate ? { approximate } : {}) });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { ContentError, UsageError } from '../errors.js';
 import { parseCleanJson, sanitizeLine } from '../render/sanitize.js';
-import { LEVEL_RANK, SCHEMAS, type ContentByKind, type Kind } from './schema.js';
+import { BUILTIN_ONLY, LEVEL_RANK, SCHEMAS, type ContentByKind, type Kind } from './schema.js';
 
 export interface ContentDirs {
   builtin: string;
@@ -59,7 +59,7 @@ function checkExtraDir(dir: string): void {
 function loadKind<K extends Kind>(kind: K, dirs: ContentDirs): Loaded<ContentByKind[K]>[] {
   const builtinFile = join(dirs.builtin, `${kind}.json`);
   const builtin = readItems(kind, builtinFile, true)!;
-  if (dirs.extra === undefined) return builtin;
+  if (dirs.extra === undefined || BUILTIN_ONLY.has(kind)) return builtin;
   const extraFile = join(dirs.extra, `${kind}.json`);
   const extra = readItems(kind, extraFile, false);
   return extra ? merge(kind, builtin, extra) : builtin;

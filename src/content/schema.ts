@@ -12,7 +12,8 @@ export const RED_FLAG_LEVELS = ['emergency', 'urgent', 'doctor'] as const;
 export const CATEGORIES = ['immediate', 'prevention', 'professional'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const EVIDENCE = ['guideline', 'research', 'common-practice'] as const;
+/** `not-recommended`: a guideline advises against it; listed so the person knows, not as an option. */
+export const EVIDENCE = ['guideline', 'research', 'common-practice', 'not-recommended'] as const;
 export type Evidence = (typeof EVIDENCE)[number];
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(600, 'is too long (600 characters at most)'));
@@ -23,6 +24,17 @@ const id = v.pipe(
 );
 const texts = v.pipe(v.array(text), v.minLength(1, 'must list at least one entry'));
 const sourceIds = v.pipe(v.array(id), v.minLength(1, 'must cite at least one source'));
+
+/**
+ * When a stretch belongs in the routine and the plan (content.md): from the first hours, once the
+ * first days (72 hours) have passed, or for prevention only (never in the routine by default).
+ */
+export const STAGES = ['first-days', 'after-first-days', 'prevention'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The kinds of movement a precaution can rule out (osteoporosis: forward bends; pregnancy: lying on the back). */
+export const MOVEMENTS = ['forward-bend', 'lying-on-back'] as const;
+export type Movement = (typeof MOVEMENTS)[number];
 
 const range = v.nullable(
   v.pipe(
@@ -49,6 +61,12 @@ export const StretchSchema = v.object({
     minutes: range,
     perSide: v.boolean(),
   }),
+  /** Where it belongs in an episode; a stretch without one joins once the first days have passed. */
+  stage: v.optional(v.picklist(STAGES, `must be one of ${STAGES.join(', ')}`), 'after-first-days'),
+  /** What a precaution may rule out: forward bends (osteoporosis), lying on the back (later pregnancy). */
+  movements: v.optional(v.array(v.picklist(MOVEMENTS, `must each be one of ${MOVEMENTS.join(', ')}`)), []),
+  /** A gentler way to start, such as a plank on the knees. */
+  easier: v.optional(text),
   /** Knee to chest: after each side, both knees together. */
   thenBoth: v.optional(v.boolean()),
   /** Glute bridge: start at reps.min and build toward reps.max over the weeks. */
@@ -69,6 +87,8 @@ export const RemedySchema = v.object({
   name: text,
   evidence: v.picklist(EVIDENCE, `must be one of ${EVIDENCE.join(', ')}`),
   evidenceNote: v.optional(text),
+  /** What the label does not say: a guideline that disagrees, or a condition on the recommendation. */
+  caveat: v.optional(text),
   when: text,
   how: texts,
   cautions: v.optional(v.array(text)),
@@ -80,6 +100,19 @@ export const RedFlagSchema = v.object({
   level: v.picklist(RED_FLAG_LEVELS, `must be one of ${RED_FLAG_LEVELS.join(', ')}`),
   question: text,
   summary: text,
+  /** false: a sign that cannot newly appear later (an injury happened or not), so the plan's watch list leaves it out. */
+  watch: v.optional(v.boolean(), true),
+  sources: sourceIds,
+});
+
+/** data/precautions.json: conditions that change what is safe at home (never the triage level). */
+export const PrecautionSchema = v.object({
+  id,
+  question: text,
+  /** The checkbox line: answerable without the question under it. */
+  summary: text,
+  /** What to do about it, for the verdict's "Take care" block. */
+  care: text,
   sources: sourceIds,
 });
 
@@ -96,20 +129,26 @@ export type Stretch = v.InferOutput<typeof StretchSchema>;
 export type Remedy = v.InferOutput<typeof RemedySchema>;
 export type RedFlag = v.InferOutput<typeof RedFlagSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
+export type Precaution = v.InferOutput<typeof PrecautionSchema>;
 export type Range = NonNullable<Stretch['dose']['reps']>;
 
 export const SCHEMAS = {
   stretches: StretchSchema,
   remedies: RemedySchema,
   'red-flags': RedFlagSchema,
+  precautions: PrecautionSchema,
   sources: SourceSchema,
 } as const;
+
+/** Kinds a --data-dir cannot change: precautions.json holds exactly the ids the decision module knows. */
+export const BUILTIN_ONLY: ReadonlySet<Kind> = new Set<Kind>(['precautions']);
 
 export type Kind = keyof typeof SCHEMAS;
 export interface ContentByKind {
   stretches: Stretch;
   remedies: Remedy;
   'red-flags': RedFlag;
+  precautions: Precaution;
   sources: Source;
 }
 

@@ -3,6 +3,7 @@
  * skin break, the pain scores and their trend, and the reminders that are due. Pure.
  */
 import type { CheckInLine, JournalRecord, PainLine, SessionLine, TriageLine } from '../journal/records.js';
+import { careOf, UNKNOWN_CARE, type Care } from './precautions.js';
 import { hoursSinceOnset, phaseOf, thermalAdvice, THRESHOLDS, type Phase, type Thermal } from './time.js';
 
 export interface Onset {
@@ -27,6 +28,19 @@ export function currentOnset(records: readonly JournalRecord[]): Onset | null {
  */
 export function hoursSinceRecordedOnset(onset: Onset | null, now: Date): number | null {
   return onset ? hoursSinceOnset(new Date(Math.min(onset.at.getTime(), now.getTime())), now) : null;
+}
+
+/**
+ * The precautions as last answered: by a triage that asked them (with its pregnancy answer) or by a
+ * timer or the routine asking on their own. Unknown when never answered.
+ */
+export function currentCare(records: readonly JournalRecord[]): Care {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]!;
+    if (r.type === 'precautions') return careOf(r.answers, r.pregnancy);
+    if (r.type === 'triage' && r.precautions) return careOf(r.precautions, r.redFlags.pregnancy);
+  }
+  return UNKNOWN_CARE;
 }
 
 export const sessionsOf = (records: readonly JournalRecord[]) => records.filter((r): r is SessionLine => r.type === 'session');

@@ -4,15 +4,19 @@
  * of rest at most, then walking; gentle stretches, then the strengthening ones; a doctor if it is not
  * better after a week; the subacute and chronic marks. Pure.
  */
+import type { Stretch } from '../content/schema.js';
+import { chooseStretches, kindsHeld, type Care, type LeftOut, type ThermalKind } from './precautions.js';
 import { thermalAdvice, THRESHOLDS, type Thermal } from './time.js';
 
 export type DayAction =
-  | { kind: 'thermal'; thermal: Exclude<Thermal, 'unknown'> }
+  | { kind: 'thermal'; thermal: Exclude<Thermal, 'unknown'>; askFirst: ThermalKind[] }
+  | { kind: 'check-precautions' }
   | { kind: 'rest-ok' }
   | { kind: 'walk-short' }
+  | { kind: 'pain-relief' }
   | { kind: 'keep-moving' }
-  | { kind: 'stretch-gentle' }
-  | { kind: 'stretch-all' }
+  /** `first`: the first days' gentle set; otherwise the full set from 72 hours. */
+  | { kind: 'stretches'; first: boolean; ids: string[]; leftOut: LeftOut[] }
   | { kind: 'check-in' }
   | { kind: 'doctor-if-not-better' }
   | { kind: 'build-strength' }
@@ -37,13 +41,20 @@ export function dayNumber(onset: Date, at: Date): number {
   return Math.floor((at.getTime() - onset.getTime()) / DAY_MS);
 }
 
-export function actionsForDay(day: number): DayAction[] {
-  const thermal = thermalAdvice(day * 24) as Exclude<Thermal, 'unknown'>;
-  const actions: DayAction[] = [{ kind: 'thermal', thermal }];
+/**
+ * What to do on a day of the episode. The stretches are chosen as the routine chooses them (the
+ * phase, then the precautions), so the plan and the routine never disagree.
+ */
+export function actionsForDay(day: number, stretches: readonly Stretch[], care: Care): DayAction[] {
+  const hours = day * 24;
+  const thermal = thermalAdvice(hours) as Exclude<Thermal, 'unknown'>;
+  const actions: DayAction[] = [{ kind: 'thermal', thermal, askFirst: kindsHeld(care) }];
   const restDays = 2; // "one to two days of rest at most"
   if (day < restDays) actions.push({ kind: 'rest-ok' }, { kind: 'walk-short' });
   else actions.push({ kind: 'keep-moving' });
-  actions.push({ kind: day * 24 < THRESHOLDS.heatFromHours ? 'stretch-gentle' : 'stretch-all' });
+  if (day === 0) actions.push({ kind: 'pain-relief' });
+  const choice = chooseStretches(stretches, hours, care);
+  actions.push({ kind: 'stretches', first: hours < THRESHOLDS.heatFromHours, ids: choice.ids, leftOut: choice.leftOut });
   if (day * 24 === THRESHOLDS.painOverWeekHours) actions.push({ kind: 'doctor-if-not-better' });
   if (day === 14) actions.push({ kind: 'build-strength' });
   if (day === THRESHOLDS.subacuteFromDays) actions.push({ kind: 'subacute' });
@@ -52,7 +63,7 @@ export function actionsForDay(day: number): DayAction[] {
   return actions;
 }
 
-export function episodePlan(onset: Date, now: Date): PlanDay[] {
+export function episodePlan(onset: Date, now: Date, stretches: readonly Stretch[], care: Care): PlanDay[] {
   // An onset ahead of this clock reads as "just now": today is day 0.
   const today = dayNumber(onset, new Date(Math.max(now.getTime(), onset.getTime())));
   const days = new Set<number>();
@@ -62,5 +73,10 @@ export function episodePlan(onset: Date, now: Date): PlanDay[] {
   days.add(today);
   return [...days]
     .sort((a, b) => a - b)
-    .map((day) => ({ day, start: new Date(onset.getTime() + day * DAY_MS), today: day === today, actions: actionsForDay(day) }));
+    .map((day) => {
+      const actions = actionsForDay(day, stretches, care);
+      // Precautions never answered: say so where the person is now, before heat, ice or stretches.
+      if (day === today && care.precautions === null) actions.unshift({ kind: 'check-precautions' });
+      return { day, start: new Date(onset.getTime() + day * DAY_MS), today: day === today, actions };
+    });
 }

@@ -5,6 +5,7 @@
  */
 import type { Stretch } from '../content/schema.js';
 import type { JournalRecord } from '../journal/records.js';
+import { chooseStretches, leftOutBecause, stagesFor, type Care, type LeftOut } from './precautions.js';
 
 export type Level = 'gentle' | 'build';
 
@@ -27,9 +28,7 @@ export interface RoutineStep {
 
 export interface RoutineOptions {
   level: Level;
-  /** Only these stretch ids, in the routine's order. */
-  only?: readonly string[] | undefined;
-  /** Minutes of walking first. */
+  /** Minutes of walking, instead of the walk's own dose. */
   walkMinutes?: number | undefined;
 }
 
@@ -52,12 +51,12 @@ const CUES: Record<string, { in?: string; out?: string; hold?: string; rest?: st
 const pick = (range: { min: number; max: number }, level: Level) => (level === 'build' ? range.max : range.min);
 
 /** Glute bridge repetitions for this session: start low; at the build level, a little more each time. */
-export function bridgeReps(range: { min: number; max: number }, level: Level, history: readonly JournalRecord[]): number {
+export function bridgeReps(range: { min: number; max: number }, level: Level, history: readonly JournalRecord[], id = 'glute-bridge'): number {
   if (level === 'gentle') return range.min;
   for (let i = history.length - 1; i >= 0; i--) {
     const r = history[i] as { type: string; outcome?: unknown; steps?: unknown };
     if (r.type !== 'routine' || !Array.isArray(r.steps)) continue;
-    const bridge = (r.steps as { id?: unknown; status?: unknown; reps?: unknown }[]).find((s) => s.id === 'glute-bridge');
+    const bridge = (r.steps as { id?: unknown; status?: unknown; reps?: unknown }[]).find((s) => s.id === id);
     if (!bridge || typeof bridge.reps !== 'number') continue;
     // Raise only after the full number was done without pain; otherwise repeat it.
     const raise = bridge.status === 'done' && r.outcome !== 'pain';
@@ -104,28 +103,63 @@ export function phasesFor(stretch: Stretch, level: Level, reps?: number): { dose
   return { dose: `hold ${holdMs / 1000} seconds`, phases: [hold(holdMs, 'hold')] };
 }
 
-/** The routine: the stretches in content order (gentlest first), walking only when asked for. */
-export function planRoutine(stretches: readonly Stretch[], options: RoutineOptions, history: readonly JournalRecord[]): RoutineStep[] {
-  const steps: RoutineStep[] = [];
-  for (const stretch of stretches) {
-    if (stretch.id === 'walking') {
-      // The walk comes first when asked for, with --walk or by naming it in --only.
-      if (!options.walkMinutes) {
-        if (options.only?.includes('walking')) steps.push({ stretch, ...phasesFor(stretch, options.level) });
-        continue;
-      }
-      steps.push({
-        stretch,
-        dose: `${options.walkMinutes} minutes`,
-        phases: [{ durationMs: options.walkMinutes * 60_000, cue: 'Walk at an easy pace', where: 'walking' }],
-      });
+export interface RoutineChoice {
+  /** The stretches to run, in content order (gentlest first). */
+  stretches: Stretch[];
+  /** Left out by a precaution (the default choice), with why. */
+  leftOut: LeftOut[];
+  /** Named in --only although a precaution rules them out: run only if a physiotherapist has shown them. */
+  needsClearance: LeftOut[];
+  /** Named in --only but for prevention only, while the episode is in its first days. */
+  tooEarly: string[];
+}
+
+/**
+ * Which stretches the routine runs. By default the plan's choice for this time since onset (the
+ * gentlest three before 72 hours, all but the prevention ones after) minus what a precaution rules
+ * out. `--only` names them instead: a prevention-only stretch is refused in the first days of a
+ * recorded episode, and one a precaution rules out needs the person's word that it was shown to them.
+ * `--walk` always adds the walk.
+ */
+export function chooseRoutine(
+  stretches: readonly Stretch[],
+  hours: number | null,
+  care: Care,
+  options: { only?: readonly string[] | undefined; walkMinutes?: number | undefined },
+): RoutineChoice {
+  const choice: RoutineChoice = { stretches: [], leftOut: [], needsClearance: [], tooEarly: [] };
+  const { only } = options;
+  const firstDays = hours !== null && !stagesFor(hours).includes('after-first-days');
+  const planned = only ? null : new Set(chooseStretches(stretches, hours, care).ids);
+  for (const s of stretches) {
+    const walk = s.id === 'walking' && options.walkMinutes !== undefined;
+    if (only && !only.includes(s.id) && !walk) continue;
+    if (!only && !planned!.has(s.id) && !walk) {
+      const because = stagesFor(hours).includes(s.stage) ? leftOutBecause(s, care) : null;
+      if (because) choice.leftOut.push({ id: s.id, because });
       continue;
     }
-    if (options.only && !options.only.includes(stretch.id)) continue;
-    const reps = stretch.id === 'glute-bridge' && stretch.dose.reps ? bridgeReps(stretch.dose.reps, options.level, history) : undefined;
-    steps.push({ stretch, ...phasesFor(stretch, options.level, reps), ...(reps !== undefined ? { reps } : {}) });
+    if (only && s.stage === 'prevention' && firstDays) {
+      choice.tooEarly.push(s.id);
+      continue;
+    }
+    const because = leftOutBecause(s, care);
+    if (because && only) choice.needsClearance.push({ id: s.id, because });
+    else if (because) choice.leftOut.push({ id: s.id, because });
+    else choice.stretches.push(s);
   }
-  return steps;
+  return choice;
+}
+
+/** The routine's steps for the chosen stretches: the walk takes --walk's minutes when given. */
+export function planRoutine(stretches: readonly Stretch[], options: RoutineOptions, history: readonly JournalRecord[]): RoutineStep[] {
+  return stretches.map((stretch) => {
+    if (stretch.id === 'walking' && options.walkMinutes) {
+      return { stretch, dose: `${options.walkMinutes} minutes`, phases: [{ durationMs: options.walkMinutes * 60_000, cue: 'Walk at an easy pace', where: 'walking' }] };
+    }
+    const reps = stretch.buildsUp && stretch.dose.reps ? bridgeReps(stretch.dose.reps, options.level, history, stretch.id) : undefined;
+    return { stretch, ...phasesFor(stretch, options.level, reps), ...(reps !== undefined ? { reps } : {}) };
+  });
 }
 
 export const totalMs = (step: RoutineStep) => step.phases.reduce((sum, p) => sum + p.durationMs, 0);

@@ -32,10 +32,13 @@ export function breakConflict(records: readonly JournalRecord[], planned: readon
   return null;
 }
 
-export type Guidance = 'heat-early' | 'ice-late' | null;
+export type ThermalNote = 'heat-early' | 'ice-late' | null;
 
-/** Heat in the first 48 hours, or ice after 72, is against the guidance (said, not refused). */
-export function thermalGuidance(hours: number | null, kinds: readonly Kind[]): Guidance {
+/**
+ * A word on the choice, never a refusal: heat in the first 48 hours is affirmed (it has the better
+ * evidence; ice first is only the usual habit), ice after 72 hours gets a nudge toward heat.
+ */
+export function thermalNote(hours: number | null, kinds: readonly Kind[]): ThermalNote {
   if (hours === null) return null;
   if (kinds.includes('heat') && hours < THRESHOLDS.iceOnlyBeforeHours) return 'heat-early';
   if (kinds.includes('ice') && !kinds.includes('heat') && hours >= THRESHOLDS.heatFromHours) return 'ice-late';

@@ -15,6 +15,8 @@ export const THRESHOLDS = {
   heatFromHours: 72,
   /** pain-over-week applies from this many hours (guide: pain lasting over a week). */
   painOverWeekHours: 168,
+  /** daily-life applies from this pain score, whatever its answer (content.md: severe pain is reason enough). */
+  severePainScore: 8,
   /** Subacute from this many days (acp-2017: acute under 4 weeks). */
   subacuteFromDays: 28,
   /** Chronic after this many days (acp-2017 and the guide: over 12 weeks). */

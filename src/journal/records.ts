@@ -23,6 +23,8 @@ export const SessionRecord = v.looseObject({
   plannedSeconds: v.pipe(v.number(), v.minValue(0)),
   actualSeconds: v.pipe(v.number(), v.minValue(0)),
   outcome: v.picklist(['completed', 'interrupted']),
+  /** Precautions the person confirmed a doctor or pharmacist had cleared (or --force). */
+  precautionsConfirmed: v.optional(v.array(v.string())),
 });
 export const OnsetRecord = v.looseObject({ ...base, type: v.literal('onset'), onset: iso, approximate: v.optional(v.boolean()) });
 export const OnsetClearedRecord = v.looseObject({ ...base, type: v.literal('onset-cleared') });
@@ -42,6 +44,7 @@ export const TriageRecord = v.looseObject({
   onset: v.nullable(iso),
   painScore: v.optional(v.nullable(score)),
   triggers: v.optional(v.array(v.string())),
+  precautions: v.optional(v.nullable(v.record(v.string(), answer))),
 });
 export const CheckInRecord = v.looseObject({
   ...base,
@@ -59,6 +62,13 @@ export const RoutineRecord = v.looseObject({
     v.array(v.looseObject({ id: v.string(), status: v.optional(v.picklist(['done', 'skipped', 'partial', 'not-reached'])), reps: v.optional(v.number()) })),
   ),
 });
+/** Precautions asked on their own (by a timer or the routine), with the pregnancy question beside them. */
+export const PrecautionsRecord = v.looseObject({
+  ...base,
+  type: v.literal('precautions'),
+  answers: v.record(v.string(), answer),
+  pregnancy: v.optional(answer),
+});
 const OtherRecord = v.looseObject({ ...base, type: v.string() });
 
 const KNOWN = {
@@ -69,6 +79,7 @@ const KNOWN = {
   triage: TriageRecord,
   'check-in': CheckInRecord,
   routine: RoutineRecord,
+  precautions: PrecautionsRecord,
 } as const;
 
 export type SessionLine = v.InferOutput<typeof SessionRecord>;
@@ -78,7 +89,8 @@ export type PainLine = v.InferOutput<typeof PainRecord>;
 export type TriageLine = v.InferOutput<typeof TriageRecord>;
 export type CheckInLine = v.InferOutput<typeof CheckInRecord>;
 export type RoutineLine = v.InferOutput<typeof RoutineRecord>;
-export type JournalRecord = SessionLine | OnsetLine | OnsetClearedLine | PainLine | TriageLine | CheckInLine | RoutineLine;
+export type PrecautionsLine = v.InferOutput<typeof PrecautionsRecord>;
+export type JournalRecord = SessionLine | OnsetLine | OnsetClearedLine | PainLine | TriageLine | CheckInLine | RoutineLine | PrecautionsLine;
 
 /** The record if the value is a well-formed journal line, otherwise null. */
 export function asRecord(value: unknown): JournalRecord | null {

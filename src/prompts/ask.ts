@@ -2,13 +2,15 @@
  * Every prompt of the tool lives here, so Inquirer loads only when a prompt is really shown.
  *
  * The interactive triage: the emergency signs first (one that applies ends the questions at once),
- * then the urgent and doctor-level signs, the onset, a pain score and the triggers. It only gathers
- * answers; the decision is made by src/decision/triage.ts, exactly as for `--answers`.
+ * then the signs to see a doctor today, the onset and a pain score, then the signs to book a doctor
+ * (less what the onset and the score already settle), the precautions and the triggers. It only
+ * gathers answers; the decision is made by src/decision/triage.ts, exactly as for `--answers`.
  * Loaded lazily: only `triage` in a terminal pays for Inquirer.
  */
 import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
-import { RED_FLAG_LEVELS, type RedFlag } from '../content/schema.js';
-import type { FlagAnswer, TriageAnswers, Trigger } from '../decision/triage.js';
+import type { Precaution, RedFlag } from '../content/schema.js';
+import { hoursSinceOnset } from '../decision/time.js';
+import { derivedFlags, PREGNANCY, type FlagAnswer, type TriageAnswers, type Trigger } from '../decision/triage.js';
 import { CancelledError } from '../errors.js';
 import { parseWhen, WHEN_EXAMPLES } from '../input/when.js';
 import type { InStream, OutStream } from '../context.js';
@@ -29,6 +31,7 @@ export interface GatheredAnswers {
 
 const NONE = '__none__';
 const UNSURE = '__unsure__';
+
 const HOUR = 3_600_000;
 
 /** Each choice stands for a time on the right side of every threshold it spans (content.md). */
@@ -71,29 +74,81 @@ async function cancellable<T>(message: string, ask: () => Promise<T>): Promise<T
 
 const contextOf = (io: PromptIo): PromptContext => ({ input: io.input, output: io.output as NodeJS.WritableStream, clearPromptOnDone: false });
 
-export function askTriage(flags: readonly RedFlag[], io: PromptIo): Promise<GatheredAnswers> {
+/** Why a derived sign is not asked: it already counts. */
+const ALREADY_COUNTED: Record<string, string> = {
+  'pain-over-week': 'it started more than a week ago',
+  'daily-life': 'your pain score is 8 or more',
+};
+
+export function askTriage(flags: readonly RedFlag[], precautions: readonly Precaution[], io: PromptIo): Promise<GatheredAnswers> {
   const context = contextOf(io);
+  const level = (l: RedFlag['level']) => flags.filter((f) => f.level === l);
   return cancellable('Triage cancelled.', async () => {
     const redFlags: Record<string, FlagAnswer> = {};
-    const asked: RedFlag[] = [];
-    for (const level of RED_FLAG_LEVELS) {
-      const group = flags.filter((f) => f.level === level);
-      if (group.length === 0) continue;
-      asked.push(...group);
-      for (const [id, answer] of Object.entries(await askGroup(group, level, context))) redFlags[id] = answer;
-      // An emergency sign (or doubt about one) ends the questions: the verdict cannot get more serious.
-      if (level === 'emergency' && group.some((f) => redFlags[f.id] !== false)) {
-        return { answers: { onset: null, redFlags }, asked, onsetApproximate: false };
-      }
+    const take = (answers: Record<string, FlagAnswer>) => {
+      for (const [id, answer] of Object.entries(answers)) redFlags[id] = answer;
+    };
+    const asked: RedFlag[] = [...level('emergency')];
+    take(await askGroup(level('emergency'), INTROS.emergency, context));
+    // An emergency sign (or doubt about one) ends the questions: the verdict cannot get more serious.
+    if (asked.some((f) => redFlags[f.id] !== false)) {
+      return { answers: { onset: null, redFlags }, asked, onsetApproximate: false };
     }
+    asked.push(...level('urgent'));
+    take(await askGroup(level('urgent'), INTROS.urgent, context));
+
+    // The onset and the pain score come before the doctor-level signs, which they can settle.
     const { onset, approximate } = await askOnset(io, context);
     const painScore = await askPain(context);
+    const derived = derivedFlags(onset ? hoursSinceOnset(onset, io.now()) : null, painScore);
+    const doctor = level('doctor');
+    asked.push(...doctor);
+    const counted = doctor.filter((f) => derived.has(f.id));
+    const intro = counted.length
+      ? `${INTROS.doctor.replace(/:.*$/, '')} (already counted: ${counted.map((f) => ALREADY_COUNTED[f.id] ?? f.summary).join('; ')}): do any others apply?`
+      : INTROS.doctor;
+    take(await askGroup(doctor.filter((f) => !derived.has(f.id)), intro, context));
+
+    const precautionAnswers = await askGroup(precautions, PRECAUTIONS_INTRO, context);
     const triggers = await checkbox<Trigger>(
       { message: 'What might have set it off? (space selects, Enter goes on)', choices: TRIGGER_CHOICES },
       context,
     );
-    return { answers: { onset, redFlags, painScore, triggers }, asked, onsetApproximate: approximate };
+    return { answers: { onset, redFlags, painScore, triggers, precautions: precautionAnswers }, asked, onsetApproximate: approximate };
   });
+}
+
+const INTROS = {
+  emergency: 'Emergency signs (EMERGENCY): do any apply to you now?',
+  urgent: 'Signs to see a doctor today: do any apply?',
+  doctor: "Signs to book a doctor's appointment: do any apply?",
+} as const;
+
+const PRECAUTIONS_INTRO = 'Before heat, ice or stretches: do any of these apply to you?';
+
+/**
+ * For a timer or the routine when the journal has no answer: the precautions, and whether the person
+ * is pregnant or gave birth recently (the pregnancy red flag, which triage asks among its signs).
+ */
+export function askPrecautions(
+  precautions: readonly Precaution[],
+  pregnancy: RedFlag | undefined,
+  io: PromptIo,
+  cancelled: string,
+): Promise<{ precautions: Record<string, FlagAnswer>; pregnancy: FlagAnswer | undefined }> {
+  const context = contextOf(io);
+  return cancellable(cancelled, async () => {
+    const items: Choosable[] = [...precautions, ...(pregnancy ? [pregnancy] : [])];
+    const answers = await askGroup(items, PRECAUTIONS_INTRO, context);
+    const result: Record<string, FlagAnswer> = {};
+    for (const p of precautions) result[p.id] = answers[p.id]!;
+    return { precautions: result, pregnancy: pregnancy ? answers[PREGNANCY] : undefined };
+  });
+}
+
+/** "Have you asked a doctor or pharmacist?": the confirmation a held-back session needs, "no" by default. */
+export function askCleared(message: string, io: PromptIo): Promise<boolean> {
+  return askYesNo(message, io, 'Not started.');
 }
 
 /** check-in: the emergency signs again, then (unless one applies) a pain score. */
@@ -101,7 +156,7 @@ export function askCheckIn(flags: readonly RedFlag[], io: PromptIo): Promise<{ r
   const context = contextOf(io);
   return cancellable('Check-in cancelled.', async () => {
     const emergency = flags.filter((f) => f.level === 'emergency');
-    const redFlags = await askGroup(emergency, 'emergency', context);
+    const redFlags = await askGroup(emergency, INTROS.emergency, context);
     if (emergency.some((f) => redFlags[f.id] !== false)) return { redFlags, painScore: undefined };
     const painScore = await askPain(context);
     return { redFlags, painScore };
@@ -130,12 +185,15 @@ async function askPain(context: PromptContext): Promise<number | undefined> {
 
 type PromptContext = { input: InStream; output: NodeJS.WritableStream; clearPromptOnDone: boolean };
 
-async function askGroup(group: RedFlag[], level: RedFlag['level'], context: PromptContext): Promise<Record<string, FlagAnswer>> {
-  const intro = {
-    emergency: 'Emergency signs (EMERGENCY): do any apply to you now?',
-    urgent: 'Signs to see a doctor today: do any apply?',
-    doctor: "Signs to book a doctor's appointment: do any apply?",
-  }[level];
+/** A sign or a precaution: a line to tick, and the question asked on its own when not sure. */
+type Choosable = Pick<RedFlag, 'id' | 'summary' | 'question'>;
+
+/**
+ * One checkbox for a group of signs, with "None of these" and "I'm not sure"; silence is refused, and
+ * "not sure" asks each sign on its own so the answer can name it.
+ */
+async function askGroup(group: readonly Choosable[], intro: string, context: PromptContext): Promise<Record<string, FlagAnswer>> {
+  if (group.length === 0) return {};
   const picked = await checkbox<string>(
     {
       message: intro,

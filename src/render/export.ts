@@ -9,6 +9,8 @@ import { minutesText, painChart } from './journal.js';
 export interface SummaryInput {
   records: readonly JournalRecord[];
   now: Date;
+  /** A red-flag id in words; the JSON keeps ids, the Markdown a clinician reads shows words. */
+  flagName: (id: string) => string;
 }
 
 const byTime = <T extends { at: string }>(items: T[]) => [...items].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
@@ -19,7 +21,7 @@ function flagsSaid(answers: Record<string, boolean | 'unsure'>, value: boolean |
     .map(([id]) => id);
 }
 
-export function exportJson({ records, now }: SummaryInput) {
+export function exportJson({ records, now }: Pick<SummaryInput, 'records' | 'now'>) {
   const onset = currentOnset(records);
   const hours = hoursSinceRecordedOnset(onset, now);
   const screens = byTime([
@@ -59,7 +61,8 @@ export function exportMarkdown(input: SummaryInput): string {
   if (s.redFlagScreens.length === 0) out.push('No screens recorded.');
   else {
     out.push('| When | Screen | Result | Signs reported | Not sure |', '|---|---|---|---|---|');
-    for (const r of s.redFlagScreens) out.push(`| ${when(r.at)} | ${r.source} | ${r.level} | ${cell(r.yes.join(', ') || 'none')} | ${cell(r.unsure.join(', ') || '-')} |`);
+    const named = (ids: string[]) => ids.map(input.flagName).join('; ');
+    for (const r of s.redFlagScreens) out.push(`| ${when(r.at)} | ${r.source} | ${r.level} | ${cell(named(r.yes) || 'none')} | ${cell(named(r.unsure) || '-')} |`);
   }
   out.push('', '## Pain scores (0-10)', '');
   if (s.pain.length === 0) out.push('No scores recorded.');

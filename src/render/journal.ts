@@ -2,20 +2,22 @@
 import { format } from 'date-fns';
 import type { DayAction, PlanDay } from '../decision/plan.js';
 import type { EpisodeStatus, Reminder } from '../decision/episode.js';
+import type { ThermalKind } from '../decision/precautions.js';
+import type { Thermal } from '../decision/time.js';
 import type { JournalRecord, PainLine, SessionLine } from '../journal/records.js';
-import { wrap } from './layout.js';
+import { words, wrap } from './layout.js';
 import type { View } from './listings.js';
-import { durationWords } from './verdict.js';
+import { durationWords, leftOutText, listWords } from './verdict.js';
 
 export const when = (date: Date | string) => format(typeof date === 'string' ? new Date(date) : date, 'EEE d MMM, HH:mm');
 export const clock = (date: Date | string) => format(typeof date === 'string' ? new Date(date) : date, 'HH:mm');
 const day = (date: Date) => format(date, 'EEE d MMM');
 
 export const THERMAL_WORDS = {
-  ice: 'ice (the first 48 hours)',
+  ice: 'ice or heat (ice is the usual habit in the first 48 hours; heat has the better evidence)',
   'ice-or-heat': 'ice or heat (48 to 72 hours)',
-  heat: 'heat (after 72 hours)',
-  unknown: 'ice in the first 2-3 days, heat after (the onset is not recorded)',
+  heat: 'heat (from 72 hours)',
+  unknown: 'ice or heat (ice is the usual habit in the first 2-3 days; heat suits any time; the onset is not recorded)',
 } as const;
 
 export const REMINDER_TEXT: Record<Reminder, string> = {
@@ -64,24 +66,38 @@ export function statusLines(status: EpisodeStatus, view: View): string[] {
   return lines;
 }
 
-export function dayActionText(action: DayAction): string {
+function dayThermalText(thermal: Exclude<Thermal, 'unknown'>, askFirst: readonly ThermalKind[]): string {
+  if (askFirst.includes('ice') && askFirst.includes('heat')) return 'Heat and ice: only after asking a doctor or pharmacist (back-relief explain precautions).';
+  if (askFirst.includes('ice')) return 'Heat: 20 minutes, a cloth between pack and skin, then 20 minutes off (back-relief heat). Ice: ask a doctor or pharmacist first.';
+  if (askFirst.includes('heat')) return 'Ice: 20 minutes, a cloth between pack and skin, then 20 minutes off (back-relief ice). Heat: ask a doctor or pharmacist first.';
+  return {
+    ice: 'Ice or heat: 20 minutes, a cloth between pack and skin, then 20 minutes off. Ice is the usual habit now; heat is just as fine and has the better evidence (back-relief ice, back-relief heat).',
+    'ice-or-heat': 'Ice or heat: 20 minutes, a cloth between pack and skin, then 20 minutes off (back-relief heat, back-relief ice).',
+    heat: 'Heat: 20 minutes, a cloth between pack and skin, then 20 minutes off (back-relief heat).',
+  }[thermal];
+}
+
+/** The plan's actions in words; `stretchName` turns a stretch id into its name. */
+export function dayActionText(action: DayAction, stretchName: (id: string) => string): string {
   switch (action.kind) {
     case 'thermal':
-      return {
-        ice: 'Ice: 20 minutes, a cloth between pack and skin, then 20 minutes off (back-relief ice).',
-        'ice-or-heat': 'Ice or heat: 20 minutes, then 20 minutes off (back-relief ice, back-relief heat).',
-        heat: 'Heat: 20 minutes, then 20 minutes off (back-relief heat).',
-      }[action.thermal];
+      return dayThermalText(action.thermal, action.askFirst);
+    case 'check-precautions':
+      return 'Before heat, ice or stretches: check the precautions (reduced skin feeling, poor circulation, broken skin, osteoporosis, pregnancy). back-relief triage asks about them.';
     case 'rest-ok':
       return 'Rest if you need to, but a day or two at most.';
     case 'walk-short':
       return 'Short, easy walks as soon as you are able.';
+    case 'pain-relief':
+      return 'If pain keeps you from moving: pain relief from a pharmacy, as the label or the pharmacist says (back-relief explain pain-relief).';
     case 'keep-moving':
       return 'Keep moving: walk every day, 5-10 minutes or more, and change position often.';
-    case 'stretch-gentle':
-      return 'Gentle stretches: walking, cat-cow, child\'s pose (back-relief stretches).';
-    case 'stretch-all':
-      return 'Stretches: add pelvic tilts, knee to chest and glute bridges from 5 repetitions.';
+    case 'stretches': {
+      const names = action.ids.map(stretchName);
+      const left = action.leftOut.length ? ` Left out for you: ${leftOutText(action.leftOut, stretchName)}.` : '';
+      const list = names.length ? `${action.first ? 'Gentle stretches' : 'Stretches'}: ${listWords(names)} (back-relief routine).` : 'No stretches for now.';
+      return `${list}${left}`;
+    }
     case 'check-in':
       return 'Check in: back-relief check-in';
     case 'doctor-if-not-better':
@@ -99,12 +115,12 @@ export function dayActionText(action: DayAction): string {
  * The plan in words. Days with the same advice are grouped ("Days 3-6"), so the screen shows where
  * the advice changes; `--json` keeps every day.
  */
-export function planLines(days: PlanDay[], onset: Date, view: View): string[] {
+export function planLines(days: PlanDay[], onset: Date, view: View, stretchName: (id: string) => string): string[] {
   const { style, width } = view;
   const lines = [style.heading(`Plan from ${when(onset)} (day 0 starts at the onset)`)];
   const groups: { days: PlanDay[]; texts: string[] }[] = [];
   for (const d of days) {
-    const texts = d.actions.map(dayActionText);
+    const texts = d.actions.map((a) => dayActionText(a, stretchName));
     const last = groups.at(-1);
     const contiguous = last && last.days.at(-1)!.day + 1 === d.day;
     if (last && contiguous && last.texts.join('\n') === texts.join('\n')) last.days.push(d);
@@ -146,7 +162,10 @@ export function painChart(pain: readonly PainLine[], width: number): string[] {
   return lines;
 }
 
-export function historyLines(records: readonly JournalRecord[], days: number, view: View): string[] {
+/** A red-flag id to the words a person answered it in; the journal keeps ids, the screen shows words. */
+export type FlagName = (id: string) => string;
+
+export function historyLines(records: readonly JournalRecord[], days: number, view: View, flagName: FlagName): string[] {
   const { style, width } = view;
   const lines = [style.heading(`The last ${days} day${days === 1 ? '' : 's'}`)];
   const pain = records.filter((r): r is PainLine => r.type === 'pain');
@@ -157,12 +176,12 @@ export function historyLines(records: readonly JournalRecord[], days: number, vi
   if (pain.length) lines.push('', ...painChart(pain, width));
   lines.push('', style.bold('Entries'));
   for (const r of [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
-    lines.push(...wrap(entryText(r), width, `  ${when(r.at)}  `, ' '.repeat(22)));
+    lines.push(...wrap(entryText(r, flagName), width, `  ${when(r.at)}  `, ' '.repeat(22)));
   }
   return lines;
 }
 
-export function entryText(r: JournalRecord): string {
+export function entryText(r: JournalRecord, flagName: FlagName): string {
   switch (r.type) {
     case 'session':
       return `${r.kind === 'ice' ? 'Ice' : 'Heat'} session: ${sessionCore(r)}`;
@@ -173,10 +192,14 @@ export function entryText(r: JournalRecord): string {
     case 'onset-cleared':
       return 'Episode ended';
     case 'triage':
-      return `Triage: ${r.level}${r.reasons.length ? ` (${r.reasons.map((x) => x.id).join(', ')})` : ''}`;
+      return `Triage: ${r.level}${r.reasons.length ? ` (${r.reasons.map((x) => flagName(x.id)).join('; ')})` : ''}`;
     case 'check-in':
       // Its pain score, if any, has a pain line of its own just after it.
       return `Check-in: ${r.level === 'emergency' ? 'an emergency sign was reported' : 'no emergency sign'}`;
+    case 'precautions': {
+      const yes = Object.entries(r.answers).filter(([, a]) => a !== false).map(([id]) => words(id));
+      return `Precautions answered: ${yes.length ? yes.join(', ') : 'none applies'}${r.pregnancy ? '; pregnant or recently gave birth' : ''}`;
+    }
     case 'routine': {
       const steps = r.steps ?? [];
       const done = steps.filter((x) => x.status === 'done').length;

@@ -26,6 +26,7 @@ export const EVIDENCE_LABEL: Record<Evidence, string> = {
   guideline: 'guideline-recommended',
   research: 'supported by research',
   'common-practice': 'common practice, little direct evidence',
+  'not-recommended': 'not recommended: a guideline advises against it',
 };
 
 export const NOT_MEDICAL_ADVICE =

@@ -1,5 +1,5 @@
 /** The text views of the content: stretches, remedies, red flags, sources. Each returns lines. */
-import { CATEGORIES, RED_FLAG_LEVELS, type Category, type RedFlag, type Remedy, type Source, type Stretch } from '../content/schema.js';
+import { CATEGORIES, RED_FLAG_LEVELS, type Category, type RedFlag, type Remedy, type Source, type Stage, type Stretch } from '../content/schema.js';
 import { describeDose } from './dose.js';
 import { CATEGORY_TITLE, EVIDENCE_LABEL, LEVEL_ACTION, LEVEL_TITLE } from './labels.js';
 import { wrap } from './layout.js';
@@ -18,17 +18,25 @@ function citeLine(ids: readonly string[], view: View, indent: string): string[] 
   return wrap(`Sources: ${ids.join(', ')}`, view.width, indent).map((l) => view.style.dim(l));
 }
 
+/** When a stretch belongs, in words; the first days' stretches need no note. */
+export const STAGE_WORDS: Record<Stage, string> = {
+  'first-days': 'from the first days',
+  'after-first-days': 'once 72 hours have passed',
+  prevention: 'for prevention, once the pain has settled',
+};
+
 export function stretchList(stretches: readonly Stretch[], view: View): string[] {
   const idWidth = Math.min(18, Math.max(...stretches.map((s) => s.id.length)) + 2);
   const lines = [view.style.heading('Stretches, gentlest first'), ''];
   for (const s of stretches) {
     const lead = `  ${pad(s.id, idWidth)}`;
-    const [first = '', ...rest] = wrap(`${s.name}: ${describeDose(s)}`, view.width, lead, ' '.repeat(lead.length));
+    const when = s.stage === 'first-days' ? '' : ` (${STAGE_WORDS[s.stage]})`;
+    const [first = '', ...rest] = wrap(`${s.name}: ${describeDose(s)}${when}`, view.width, lead, ' '.repeat(lead.length));
     lines.push(view.style.bold(lead) + first.slice(lead.length), ...rest);
   }
   lines.push(
     '',
-    ...wrap('Stop any stretch at once if it hurts. Prevention: planks and glute bridges, 10-15 minutes, three times a week.', view.width),
+    ...wrap('Some discomfort is normal and does not mean harm; stop a stretch that makes the pain clearly worse or sends pain, numbness or tingling down a leg. Prevention: planks and glute bridges, 10-15 minutes, three times a week.', view.width),
     '',
     `One in full: ${view.style.command(`back-relief stretches ${stretches.at(-1)?.id ?? 'ID'}`)}`,
     `Guided, with timed holds: ${view.style.command('back-relief routine')}`,
@@ -42,7 +50,9 @@ export function stretchDetail(s: Stretch, view: View): string[] {
   if (s.drawing?.length) lines.push('', ...s.drawing.map((row) => `    ${row}`.trimEnd()));
   lines.push('', view.style.bold('Steps'));
   s.steps.forEach((step, i) => lines.push(...wrap(step, view.width, `  ${i + 1}. `, '     ')));
-  lines.push('', `${view.style.bold('Dose:')} ${describeDose(s)}`);
+  lines.push('', ...wrap(`${view.style.bold('Dose:')} ${describeDose(s)}`, view.width, '', '      '));
+  if (s.easier) lines.push(...wrap(`${view.style.bold('Easier:')} ${s.easier}`, view.width, '', '        '));
+  lines.push(...wrap(`${view.style.bold('When:')} ${STAGE_WORDS[s.stage]}`, view.width));
   lines.push('', view.style.bold('Cautions'));
   for (const caution of s.cautions) lines.push(...wrap(caution, view.width, '  ! ', '    '));
   lines.push('', ...citeLine(s.sources, view, ''));
@@ -61,6 +71,7 @@ export function remedyList(remedies: readonly Remedy[], view: View, only?: Categ
       lines.push('', `  ${view.style.bold(r.name)} (${r.id})`);
       lines.push(`    Evidence: ${view.style.evidence(r.evidence, EVIDENCE_LABEL[r.evidence])}`);
       if (r.evidenceNote) lines.push(...wrap(r.evidenceNote, view.width, '      '));
+      if (r.caveat) lines.push(...wrap(`But: ${r.caveat}`, view.width, '      ', '        '));
       lines.push(...wrap(`When: ${r.when}`, view.width, '    ', '      '));
       for (const step of r.how) lines.push(...wrap(step, view.width, '    - ', '      '));
       for (const caution of r.cautions ?? []) lines.push(...wrap(caution, view.width, '    ! ', '      '));

@@ -70,6 +70,7 @@ export async function createStyle(enabled: boolean): Promise<Style> {
     guideline: c.green,
     research: c.cyan,
     'common-practice': c.yellow,
+    'not-recommended': c.red,
   };
   return {
     enabled,

@@ -108,7 +108,7 @@ describe('status, plan, history and export on a real episode', () => {
     expect([s.phase, s.thermal, s.lastPain.score, s.trend.trend]).toEqual(['acute', 'heat', 4, 'better']);
     const text = h.run(['status']).stdout;
     expect(text).toContain('about 4 days ago');
-    expect(text).toContain('heat (after 72 hours)');
+    expect(text).toContain('heat (from 72 hours)');
     expect(text).toMatch(/4\/10 .* better \(8 to 4\)/s);
   });
 
@@ -170,6 +170,20 @@ describe('status, plan, history and export on a real episode', () => {
     expect(json.onset.at).toBe(h.lines()[0].onset);
     expect(json.redFlagScreens[0]).toMatchObject({ source: 'check-in', yes: [] });
     expect(h.run(['export', '--format', 'pdf']).status).toBe(2);
+  });
+
+  it('history and the Markdown export name the signs in words, never by id', () => {
+    const h = episode();
+    const flags = JSON.parse(h.run(['red-flags', '--json']).stdout) as { id: string }[];
+    const answers = join(tempDir(), 'answers.json');
+    const yes = ['upper-back', 'pregnancy'];
+    writeFileSync(answers, JSON.stringify({ onset: null, redFlags: Object.fromEntries(flags.map((f) => [f.id, yes.includes(f.id)])) }));
+    expect(h.run(['triage', '--answers', answers, '--record']).status).toBe(0);
+    const history = h.run(['history']).stdout.replace(/\s+/g, ' ');
+    expect(history).toMatch(/Triage: urgent \(the pain is in the upper back, between the shoulder blades, rather than the lower back; you are pregnant, or gave birth in the last 6 weeks\)/);
+    const md = h.run(['export']).stdout;
+    expect(md).toMatch(/\| triage \| urgent \| the pain is in the upper back[^|]*; you are pregnant[^|]* \|/);
+    for (const text of [history, md]) expect(text).not.toMatch(/upper-back|(?<![\w-])pregnancy(?![\w-])/);
   });
 
   it('export --output writes atomically and never replaces a file without --force', () => {

@@ -74,7 +74,7 @@ describe('listings', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Steps\n {2}1\. Lie on your back/);
     expect(r.stdout).toContain('Dose: hold 5 seconds, start with 5 repetitions and build toward 30');
-    expect(r.stdout).toMatch(/Cautions\n {2}! Stop at once if it hurts/);
+    expect(r.stdout).toMatch(/Cautions\n {2}! Some discomfort is normal and does not mean harm/);
     expect(r.stdout).toContain('Sources: guide');
     const drawing = (JSON.parse(runBin(['stretches', 'glute-bridge', '--json']).stdout) as { drawing: string[] }).drawing;
     expect(drawing.length).toBeGreaterThan(1);
@@ -88,7 +88,13 @@ describe('listings', () => {
     expect(all.stdout).toContain('Evidence: guideline-recommended');
     expect(all.stdout).toContain('Evidence: supported by research');
     expect(all.stdout).toContain('Evidence: common practice, little direct evidence');
+    expect(all.stdout).toContain('Evidence: not recommended: a guideline advises against it');
+    const flat = all.stdout.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/Acupuncture \(acupuncture\) Evidence: guideline-recommended .* But: The guidelines disagree: NICE advises against acupuncture/);
     expectFits80(all.stdout);
+    // The new label in colour too, like the others: red, beside the words.
+    const coloured = runBin(['remedies', '--color', '--category', 'immediate']).stdout;
+    expect(coloured).toContain('\u001b[31mnot recommended: a guideline advises against it');
     const prevention = runBin(['remedies', '--category', 'prevention']);
     expect(prevention.stdout).toContain('Core strengthening');
     expect(prevention.stdout).not.toContain('Ice (ice)');
@@ -122,7 +128,7 @@ describe('listings', () => {
 describe('--json shapes of cli.md', () => {
   it('red-flags --json: id, level, question, sources', () => {
     const flags = JSON.parse(runBin(['red-flags', '--json']).stdout) as Record<string, unknown>[];
-    expect(flags).toHaveLength(16);
+    expect(flags).toHaveLength(22);
     for (const f of flags) {
       expect(Object.keys(f)).toEqual(expect.arrayContaining(['id', 'level', 'question', 'sources']));
       expect(['emergency', 'urgent', 'doctor']).toContain(f.level);
@@ -131,7 +137,7 @@ describe('--json shapes of cli.md', () => {
 
   it('stretches --json and stretches ID --json, the global flag before or after the command', () => {
     const list = JSON.parse(runBin(['stretches', '--json']).stdout) as { id: string; dose: Record<string, unknown> }[];
-    expect(list.map((s) => s.id)).toHaveLength(6);
+    expect(list.map((s) => s.id)).toHaveLength(7);
     for (const s of list) {
       expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'name', 'steps', 'dose', 'cautions', 'sources']));
       expect(Object.keys(s.dose).sort()).toEqual(['breaths', 'holdSeconds', 'minutes', 'perSide', 'reps']);
@@ -143,6 +149,10 @@ describe('--json shapes of cli.md', () => {
   it('remedies --json carries category and evidence; sources --json carries citation', () => {
     const remedies = JSON.parse(runBin(['remedies', '--json', '--category', 'professional']).stdout) as { category: string; evidence: string }[];
     expect(remedies.map((r) => r.category)).toEqual(['professional', 'professional', 'professional', 'professional']);
+    const all = JSON.parse(runBin(['remedies', '--json']).stdout) as { id: string; evidence: string; caveat?: string }[];
+    expect(all.filter((r) => r.evidence === 'not-recommended').map((r) => r.id)).toEqual(['bed-rest', 'tens', 'back-support-belt']);
+    expect(all.find((r) => r.id === 'pain-relief')).toMatchObject({ evidence: 'guideline' });
+    expect(all.find((r) => r.id === 'massage')!.caveat).toMatch(/only alongside an exercise programme/);
     const sources = JSON.parse(runBin(['sources', '--json']).stdout) as { id: string; citation: string }[];
     expect(sources.find((s) => s.id === 'acp-2017')!.citation).toMatch(/American College of Physicians/);
   });

@@ -1,6 +1,6 @@
 /** Short sessions through the built binary, without a terminal: output, exit codes, the journal. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runBin, tempDir } from '../helpers/run-bin.js';
@@ -53,15 +53,73 @@ describe('a short session without a terminal', () => {
     expect(h.lines()).toHaveLength(3);
   });
 
-  it('says what the guidance suggests for heat in the first 48 hours, and still runs it', () => {
+  it('heat in the first 48 hours is affirmed, never discouraged, and runs', () => {
     const h = home();
     h.run(['onset', '5h', 'ago']);
     const r = h.run(['heat', '--duration', '1s']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/guidance suggests ice for the first 48-72 hours/);
+    expect(r.stdout).toMatch(/Heat in the first days is a good choice: it has the better evidence/);
+    expect(r.stdout).not.toMatch(/guidance/);
     expect(h.lines().map((l) => l.type)).toEqual(['onset', 'session']);
   });
 });
+
+describe('precautions before a session, without a terminal', () => {
+  const answers = (over: Record<string, boolean | 'unsure'>) => ({
+    type: 'precautions',
+    at: '2026-11-20T10:00:00.000Z',
+    answers: { 'skin-sensation': false, circulation: false, 'broken-skin': false, osteoporosis: false, ...over },
+  });
+
+  it('unknown: a warning line, never a silent skip, and the session runs', () => {
+    const h = home();
+    const r = h.run(['ice', '--duration', '1s']);
+    expect(r.status).toBe(0);
+    expect(r.stderr.replace(/\s+/g, ' ')).toMatch(/warning: the precautions have not been answered yet \(less feeling than usual in the skin/);
+    expect(h.lines().map((l) => l.type)).toEqual(['session']);
+  });
+
+  it.each([
+    ['skin-sensation', 'ice', 2],
+    ['skin-sensation', 'heat', 2],
+    ['skin-sensation', 'contrast', 2],
+    ['circulation', 'ice', 2],
+    ['circulation', 'contrast', 2],
+    ['circulation', 'heat', 0],
+    ['broken-skin', 'heat', 2],
+    ['broken-skin', 'ice', 2],
+    ['osteoporosis', 'ice', 0],
+  ] as const)('%s, %s: exit %i', (id, mode, status) => {
+    const h = home();
+    writeJournal(h.dir, [answers({ [id]: 'unsure' })]);
+    const r = h.run([mode, '--duration', '1s']);
+    expect(r.status).toBe(status);
+    if (status === 2) {
+      expect(r.stderr).toMatch(/You said: .*Ask a doctor or pharmacist before using .*add --force/s);
+      expect(h.lines().map((l) => l.type)).toEqual(['precautions']);
+    } else {
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('--force starts a held-back session and records what was confirmed', () => {
+    const h = home();
+    writeJournal(h.dir, [answers({ circulation: true })]);
+    expect(h.run(['ice', '--duration', '1s', '--force']).status).toBe(0);
+    expect(h.lines().at(-1)).toMatchObject({ type: 'session', kind: 'ice', precautionsConfirmed: ['circulation'] });
+  });
+
+  it('pregnant: heat says never on the belly', () => {
+    const h = home();
+    writeJournal(h.dir, [{ ...answers({}), pregnancy: true }]);
+    expect(h.run(['heat', '--duration', '1s']).stdout).toMatch(/never put heat on your belly/);
+  });
+});
+
+function writeJournal(dir: string, records: object[]): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileSync(join(dir, 'journal.jsonl'), records.map((r) => `${JSON.stringify(r)}\n`).join(''), { mode: 0o600 });
+}
 
 describe('bad options: exit 2 with the reason, nothing recorded', () => {
   it.each([

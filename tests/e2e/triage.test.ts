@@ -45,7 +45,7 @@ describe('triage --answers without --json prints the verdict in words', () => {
     const r = runBin(['triage', '--answers', answersFile({ onset: hoursAgo(5), redFlags: { ...allNo(), fever: true } })]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\+-+\+\n\| SEE A DOCTOR TODAY +\|/);
-    expect(r.stdout).toContain('fever, or feeling hot and shivery [SEE A DOCTOR TODAY]');
+    expect(r.stdout).toContain('Fever, or feeling hot and shivery [SEE A DOCTOR TODAY]');
     expect(r.stdout).toContain('Run: back-relief ice');
     expect(r.stdout).toMatch(/Sources: .*nhs-back-pain/);
     expect(r.stdout).toContain('This is not medical advice');
@@ -70,6 +70,9 @@ describe('bad answers: exit 2, a message naming the problem, nothing on stdout',
     ['an unknown top-level key', { onset: null, redFlags: allNo(), notes: 'x' }, /"notes": is not a known key/],
     ['an onset in the future', { onset: '2999-01-01T00:00:00Z', redFlags: allNo() }, /"onset": "2999-01-01T00:00:00Z" is in the future/],
     ['a bad pain score', { onset: null, redFlags: allNo(), painScore: 12 }, /"painScore": must be a whole number from 0 to 10/],
+    ['an emergency yes overridden by a later no', JSON.stringify({ onset: null, redFlags: allNo() }).replace('"bladder-bowel":false', '"bladder-bowel":true').replace(/\}\}$/, ',"bladder-bowel":false}}'), /redFlags\."bladder-bowel": is given more than once/],
+    ['__proto__ among the red flags', JSON.stringify({ onset: null, redFlags: allNo() }).replace('{"bladder-bowel"', '{"__proto__":false,"bladder-bowel"'), /redFlags\."__proto__": is not a red-flag id/],
+    ['constructor among the precautions', { onset: null, redFlags: allNo(), precautions: { constructor: true } }, /precautions\."constructor": is not a precaution id/],
   ])('%s', (_name, content, message) => {
     const r = runBin(['triage', '--answers', answersFile(content)]);
     expect(r.status).toBe(2);
@@ -90,6 +93,33 @@ describe('bad answers: exit 2, a message naming the problem, nothing on stdout',
     const r = runBin(['triage', '--data-dir', dir, '--answers', answersFile({ onset: null, redFlags: allNo() })]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('is missing new-sign');
+  });
+});
+
+describe('version 2 through the binary', () => {
+  const precautions = { 'skin-sensation': false, circulation: false, 'broken-skin': false, osteoporosis: true };
+
+  it('--json reports the precautions: null when unknown, [] when none, the ids that apply', () => {
+    const json = (extra: object) => JSON.parse(runBin(['triage', '--json', '--answers', answersFile({ onset: null, redFlags: allNo(), ...extra })]).stdout);
+    expect(json({}).precautions).toBeNull();
+    expect(json({ precautions: { ...precautions, osteoporosis: false } }).precautions).toEqual([]);
+    const v = json({ precautions });
+    expect(v.precautions).toEqual(['osteoporosis']);
+    expect(v.takeCare.join(' ')).toMatch(/osteoporosis/);
+  });
+
+  it('--record keeps the precautions for the timers and the routine', () => {
+    const home = join(tempDir(), 'state');
+    const r = runBin(['triage', '--record', '--answers', answersFile({ onset: hoursAgo(100), redFlags: allNo(), precautions })], { env: { BACK_RELIEF_HOME: home } });
+    expect(r.status).toBe(0);
+    const plan = runBin(['routine', '--plan', '--json'], { env: { BACK_RELIEF_HOME: home } });
+    expect((JSON.parse(plan.stdout) as { id: string }[]).map((s) => s.id)).toEqual(['walking', 'pelvic-tilt', 'glute-bridge']);
+    expect(plan.stderr).toBe('');
+  });
+
+  it('a pain score of 8 makes it a doctor\'s appointment, whatever daily-life says', () => {
+    const v = JSON.parse(runBin(['triage', '--json', '--answers', answersFile({ onset: null, redFlags: allNo(), painScore: 8 })]).stdout);
+    expect([v.level, v.reasons]).toEqual(['doctor', [{ id: 'daily-life', level: 'doctor', because: 'derived' }]]);
   });
 });
 

@@ -6,7 +6,7 @@ import { loadContent } from '../../src/content/load.js';
 import { DATA_DIR } from '../helpers/fake-env.js';
 import { tempDir } from '../helpers/run-bin.js';
 import { startTerminal, type Terminal } from '../helpers/tmux.js';
-import { journalLines } from '../helpers/journal-lines.js';
+import { journalLines, NO_PRECAUTIONS, seedJournal } from '../helpers/journal-lines.js';
 
 let terminal: Terminal | undefined;
 afterEach(() => terminal?.close());
@@ -19,8 +19,9 @@ function setup(args: string[]) {
     .map((s) => ({ ...s, dose: { ...s.dose, holdSeconds: { min: 2, max: 2 } } }));
   writeFileSync(join(data, 'stretches.json'), JSON.stringify(short));
   const home = join(tempDir(), 'state');
+  seedJournal(home, [NO_PRECAUTIONS]);
   terminal = startTerminal(['routine', '--data-dir', data, ...args], { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: home });
-  const journal = () => journalLines(home);
+  const journal = () => journalLines(home).filter((l) => l.type === 'routine');
   return { t: terminal, journal };
 }
 
@@ -49,7 +50,7 @@ describe('routine in a real terminal', () => {
     await t.waitFor(/left side/);
     t.keys('h');
     const screen = await t.waitFor(/EXIT=\d+/);
-    expect(screen).toContain('Stopped because it hurts.');
+    expect(screen).toContain('Stopped because the pain got worse.');
     expect(screen).toMatch(/Stop here and rest/);
     expect(screen).toMatch(/run back-relief triage or see a doctor/);
     expect(journal()[0]).toMatchObject({ outcome: 'pain', steps: [{ id: 'knee-to-chest', status: 'partial' }] });

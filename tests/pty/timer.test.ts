@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/run-bin.js';
 import { binCommand, startTerminal, type Terminal } from '../helpers/tmux.js';
-import { journalLines } from '../helpers/journal-lines.js';
+import { journalLines, NO_PRECAUTIONS, seedJournal } from '../helpers/journal-lines.js';
 
 let terminal: Terminal | undefined;
 afterEach(() => terminal?.close());
 
 function setup(args: string[], columns = 100) {
   const dir = join(tempDir(), 'state');
+  seedJournal(dir, [NO_PRECAUTIONS]);
   terminal = startTerminal(args, { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: dir }, { columns, rows: 30 });
-  const lines = () => journalLines(dir);
+  const lines = () => journalLines(dir).filter((l) => l.type === 'session');
   return { t: terminal, lines };
 }
 
@@ -87,6 +88,7 @@ describe('ice in a real terminal', () => {
 describe('job control', () => {
   it('Ctrl+Z suspends with the terminal restored; fg resumes with a correct display', async () => {
     const dir = join(tempDir(), 'state');
+    seedJournal(dir, [NO_PRECAUTIONS]);
     terminal = startTerminal([], {}, { columns: 100, rows: 30 }, true);
     const t = terminal;
     t.keys(binCommand(['ice', '--duration', '30s'], { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: dir }), 'Enter');
@@ -105,7 +107,7 @@ describe('job control', () => {
     t.keys('echo "CODE=$?"', 'Enter');
     await t.waitFor(/^CODE=0$/m);
     expect(t.cursorVisible()).toBe(true);
-    const [line] = journalLines(dir);
+    const line = journalLines(dir).at(-1);
     expect(line.outcome).toBe('interrupted');
   });
 });
@@ -113,6 +115,7 @@ describe('job control', () => {
 describe('the skin break in a terminal', () => {
   it('asks before starting during the break, "no" by default, and records nothing then', async () => {
     const dir = join(tempDir(), 'state');
+    seedJournal(dir, [NO_PRECAUTIONS]);
     const env = { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: dir };
     terminal = startTerminal(['ice', '--duration', '1s'], env);
     await terminal.waitFor(/EXIT=0/);
@@ -124,11 +127,12 @@ describe('the skin break in a terminal', () => {
     const screen = await t.waitFor(/EXIT=\d+/);
     expect(screen).toMatch(/Not started\. Try again after \d\d:\d\d\./);
     expect(screen).toContain('EXIT=0');
-    expect(journalLines(dir)).toHaveLength(1);
+    expect(journalLines(dir)).toHaveLength(2);
   });
 
   it('"y" starts it anyway', async () => {
     const dir = join(tempDir(), 'state');
+    seedJournal(dir, [NO_PRECAUTIONS]);
     const env = { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: dir };
     terminal = startTerminal(['heat', '--duration', '1s'], env);
     await terminal.waitFor(/EXIT=0/);
@@ -137,6 +141,46 @@ describe('the skin break in a terminal', () => {
     await terminal.waitFor(/Start anyway\?/);
     terminal.keys('y', 'Enter');
     await terminal.waitFor(/EXIT=0/);
-    expect(journalLines(dir)).toHaveLength(2);
+    expect(journalLines(dir)).toHaveLength(3);
+  });
+});
+
+describe('precautions in a terminal', () => {
+  const start = (args: string[], records: object[] = []) => {
+    const dir = join(tempDir(), 'state');
+    if (records.length) seedJournal(dir, records);
+    terminal = startTerminal(args, { NO_COLOR: '1', TERM: 'xterm-256color', BACK_RELIEF_HOME: dir });
+    return { t: terminal, lines: () => journalLines(dir) };
+  };
+
+  it('asked once when the journal has no answer, recorded, and the session starts', async () => {
+    const { t, lines } = start(['ice', '--duration', '1s']);
+    await t.waitFor(/Before heat, ice or stretches: do any of these apply to you\?/);
+    expect(t.screen()).toContain('You are pregnant, or gave birth in the last 6 weeks');
+    for (let i = 0; i < 5; i++) t.keys('Down');
+    t.keys('Space', 'Enter'); // None of these
+    const screen = await t.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('EXIT=0');
+    expect(lines().map((l) => l.type)).toEqual(['precautions', 'session']);
+    expect(lines()[0]).toMatchObject({ answers: { 'skin-sensation': false, circulation: false, 'broken-skin': false, osteoporosis: false }, pregnancy: false });
+  });
+
+  it('reduced skin feeling: not started without a yes that a doctor or pharmacist said it is safe; "no" by default', async () => {
+    const { t, lines } = start(['heat', '--duration', '1s'], [{ ...NO_PRECAUTIONS, answers: { ...NO_PRECAUTIONS.answers, 'skin-sensation': true } }]);
+    const asked = (await t.waitFor(/safe for you\? \(y\/N\)/)).replace(/\s+/g, ' ');
+    expect(asked).toContain('You said: less feeling than usual in the skin where the pack would go (for example nerve damage from diabetes). Ask a doctor or pharmacist before using heat. Have you asked, and did they say heat is safe for you?');
+    t.keys('Enter');
+    const screen = await t.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('Not started. Ask a doctor or pharmacist first');
+    expect(screen).toContain('EXIT=0');
+    expect(lines().map((l) => l.type)).toEqual(['precautions']);
+  });
+
+  it('"y" after asking: the session runs and records what was confirmed', async () => {
+    const { t, lines } = start(['ice', '--duration', '1s'], [{ ...NO_PRECAUTIONS, answers: { ...NO_PRECAUTIONS.answers, circulation: 'unsure' } }]);
+    expect((await t.waitFor(/safe for you\? \(y\/N\)/)).replace(/\s+/g, ' ')).toContain('did they say ice is safe for you?');
+    t.keys('y', 'Enter');
+    await t.waitFor(/EXIT=0/);
+    expect(lines().at(-1)).toMatchObject({ type: 'session', kind: 'ice', precautionsConfirmed: ['circulation'] });
   });
 });

@@ -13,15 +13,19 @@ describe('triage in a real terminal', () => {
     terminal = startTerminal(['triage'], env());
     await terminal.waitFor(/Emergency signs \(EMERGENCY\)/);
     // None of these, for each of the three screens: the row after the last sign.
-    for (const [question, signs] of [[/Emergency signs/, 6], [/Signs to see a doctor today/, 8], [/Signs to book/, 2]] as const) {
-      await terminal.waitFor(question);
-      for (let i = 0; i < signs; i++) terminal.keys('Down');
-      terminal.keys('Space', 'Enter');
-    }
+    const none = async (question: RegExp, signs: number) => {
+      await terminal!.waitFor(question);
+      for (let i = 0; i < signs; i++) terminal!.keys('Down');
+      terminal!.keys('Space', 'Enter');
+    };
+    await none(/Emergency signs/, 7);
+    await none(/Signs to see a doctor today/, 11);
     await terminal.waitFor(/When did this episode start\?/);
     terminal.keys('Enter'); // in the last few hours
     await terminal.waitFor(/Pain right now/);
     terminal.keys('4', 'Enter');
+    await none(/Signs to book/, 4);
+    await none(/Before heat, ice or stretches/, 4);
     await terminal.waitFor(/What might have set it off/);
     terminal.keys('Enter');
     await terminal.waitFor(/Save this onset/);

@@ -37,12 +37,14 @@ describe.each(RUNTIMES)('Node %s', (version) => {
 
     const stretches = run(['stretches', '--json']);
     expect(stretches.status).toBe(0);
-    expect(JSON.parse(stretches.stdout)).toHaveLength(6);
+    expect(JSON.parse(stretches.stdout)).toHaveLength(7);
 
     const ids = (JSON.parse(run(['red-flags', '--json']).stdout) as { id: string }[]).map((f) => f.id);
     const answers = join(tempDir(), 'answers.json');
-    writeFileSync(answers, JSON.stringify({ onset: null, redFlags: Object.fromEntries(ids.map((id) => [id, id === 'fever'])) }));
-    const triage = run(['triage', '--answers', answers, '--json']);
+    const precautions = { 'skin-sensation': false, circulation: false, 'broken-skin': false, osteoporosis: false };
+    writeFileSync(answers, JSON.stringify({ onset: null, redFlags: Object.fromEntries(ids.map((id) => [id, id === 'fever'])), precautions }));
+    // Recorded, so the ice session knows the precautions and starts without a warning.
+    const triage = run(['triage', '--answers', answers, '--json', '--record']);
     expect(triage.status).toBe(0);
     expect(JSON.parse(triage.stdout).level).toBe('urgent');
 

@@ -19,7 +19,7 @@ describe('the packed tarball', () => {
   it('holds only what runs: bin, the built bundles, data, README, LICENSE, package.json', () => {
     const paths = packed!.files.map((f) => f.path).sort();
     for (const path of paths) expect(path).toMatch(/^(bin\/back-relief\.js|dist\/[a-z-]+\.js|dist\/cli\.(cjs|cache)|data\/[a-z-]+\.json|README\.md|LICENSE|package\.json)$/);
-    for (const needed of ['bin/back-relief.js', 'dist/main.js', 'dist/cli.cjs', 'dist/cli.cache', 'data/red-flags.json', 'data/stretches.json', 'data/remedies.json', 'data/sources.json', 'README.md', 'LICENSE']) {
+    for (const needed of ['bin/back-relief.js', 'dist/main.js', 'dist/cli.cjs', 'dist/cli.cache', 'data/red-flags.json', 'data/stretches.json', 'data/remedies.json', 'data/sources.json', 'data/precautions.json', 'README.md', 'LICENSE']) {
       expect(paths).toContain(needed);
     }
     expect(paths.some((p) => p.startsWith('src/') || p.startsWith('tests/'))).toBe(false);
@@ -31,7 +31,7 @@ describe('the packed tarball', () => {
     const bin = join(prefix, 'bin', 'back-relief');
     const run = (...args: string[]) => execFileSync(bin, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BACK_RELIEF_HOME: tempDir() } });
     expect(run('--version').trim()).toBe(JSON.parse(npm(['pkg', 'get', 'version'])));
-    expect(JSON.parse(run('stretches', '--json'))).toHaveLength(6);
+    expect(JSON.parse(run('stretches', '--json'))).toHaveLength(7);
     expect(run('red-flags')).toContain('EMERGENCY');
     const installed = join(prefix, 'lib', 'node_modules', 'back-relief');
     expect(existsSync(join(installed, 'dist', 'main.js'))).toBe(true);

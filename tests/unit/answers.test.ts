@@ -15,7 +15,8 @@ describe('parseAnswers accepts the cli.md shape', () => {
     expect(a.onset!.toISOString()).toBe('2026-11-22T09:00:00.000Z');
     expect(a.painScore).toBe(6);
     expect(a.triggers).toEqual(['lifting', 'stress']);
-    expect(Object.keys(a.redFlags)).toHaveLength(16);
+    expect(Object.keys(a.redFlags)).toHaveLength(FLAGS.length);
+    expect(a.precautions).toBeNull();
   });
 
   it('with a null onset and a byte-order mark', () => {
@@ -53,6 +54,44 @@ describe('parseAnswers: every input error is a UsageError naming the problem', (
     ['an unknown trigger', file({ triggers: ['gardening'] }), /"triggers" item 0: must each be one of lifting, posture/],
     ['a __proto__ key', '{"onset":null,"redFlags":{},"__proto__":{"x":1}}', /"__proto__": is not a known key/],
   ])('%s', (_name, text, message) => {
+    let error: unknown;
+    try {
+      parseAnswers(text, FLAGS, NOW);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(message);
+  });
+});
+
+describe('answers file, version 2: precautions, and no key given twice', () => {
+  const precautions = { 'skin-sensation': false, circulation: true, 'broken-skin': false, osteoporosis: false };
+
+  it('takes precautions with every id', () => {
+    expect(parseAnswers(file({ precautions }), FLAGS, NOW).precautions).toEqual(precautions);
+  });
+
+  /** The answers file as text, with one red flag's line repeated at the end of its object. */
+  const withDuplicate = (id: string, first: boolean, second: boolean) =>
+    file().replace(`"${id}":false`, `"${id}":${first}`).replace(/\}\}$/, `,"${id}":${second}}}`);
+
+  it.each([
+    ['an emergency "yes" then a "no" for the same sign', withDuplicate('bladder-bowel', true, false), /redFlags\."bladder-bowel": is given more than once/],
+    ['a "no" then a "yes"', withDuplicate('fever', false, true), /redFlags\."fever": is given more than once/],
+    ['the same key spelled with an escape', file().replace('"fever":false', '"fever":true,"\\u0066ever":false'), /redFlags\."fever": is given more than once/],
+    ['a top-level key twice', `{"onset":null,${file().slice(1, -1)},"onset":null}`.replace('{"onset":null,{', '{"onset":null,'), /"onset": is given more than once/],
+    ['a precaution twice', file({ precautions }).replace('"osteoporosis":false}', '"osteoporosis":false,"osteoporosis":true}'), /precautions\."osteoporosis": is given more than once/],
+    ['__proto__ inside redFlags', file().replace('{"bladder-bowel"', '{"__proto__":true,"bladder-bowel"'), /redFlags\."__proto__": is not a red-flag id/],
+    ['constructor inside redFlags', file().replace('{"bladder-bowel"', '{"constructor":false,"bladder-bowel"'), /redFlags\."constructor": is not a red-flag id/],
+    ['__proto__ inside precautions', file({ precautions: { ...precautions } }).replace('{"skin-sensation"', '{"__proto__":{},"skin-sensation"'), /precautions\."__proto__": is not a precaution id/],
+    ['toString inside precautions', file({ precautions: { ...precautions, toString: false } }), /precautions\."toString": is not a precaution id/],
+    ['a missing precaution', file({ precautions: { circulation: true } }), /"precautions": is missing skin-sensation, broken-skin, osteoporosis/],
+    ['a precaution that is not a boolean', file({ precautions: { ...precautions, circulation: 'yes' } }), /precautions\."circulation": must be true or false, not "yes"/],
+    ['precautions not an object', file({ precautions: [] }), /"precautions": must be an object of precaution ids/],
+    ['precautions null', file({ precautions: null }), /"precautions"/],
+    ['a value nested far too deep', file().replace(/\}$/, `,"triggers":${'['.repeat(100_000)}${']'.repeat(100_000)}}`), /triggers\.item 0\.item 0.*nested more than 8 levels deep/],
+  ])('%s: exit 2 naming the key', (_name, text, message) => {
     let error: unknown;
     try {
       parseAnswers(text, FLAGS, NOW);

@@ -19,7 +19,7 @@ describe('interactive check-in', () => {
     const t = start();
     await screen.next();
     expect(screen.getScreen()).toContain('Emergency signs');
-    for (let i = 0; i < 6; i++) screen.keypress('down');
+    for (let i = 0; i < 7; i++) screen.keypress('down');
     screen.keypress('space');
     screen.keypress('enter');
     await screen.next();

@@ -5,11 +5,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PAGES } from '../../src/commands/explain.js';
 import { loadContent } from '../../src/content/load.js';
+import { PRECAUTION_IDS } from '../../src/decision/precautions.js';
 import { DATA_DIR } from '../helpers/fake-env.js';
 import { FORBIDDEN } from '../helpers/forbidden.js';
 
-const content = loadContent(['stretches', 'remedies', 'red-flags'], { builtin: DATA_DIR });
+const content = loadContent(['stretches', 'remedies', 'red-flags', 'precautions'], { builtin: DATA_DIR });
 const byId = <T extends { id: string }>(items: T[], id: string): T => {
   const found = items.find((i) => i.id === id);
   if (!found) throw new Error(`missing id ${id}`);
@@ -28,12 +30,19 @@ describe('red flags (content.md table)', () => {
     ['fever', 'urgent', ['guide', 'nhs-back-pain']],
     ['weight-loss', 'urgent', ['guide', 'nhs-back-pain']],
     ['cancer-history', 'urgent', ['nhs-back-pain', 'nice-cks-lbp']],
-    ['infection-risk', 'urgent', ['nice-cks-lbp']],
-    ['osteoporosis-minor-injury', 'urgent', ['nice-cks-lbp']],
+    ['infection-risk', 'urgent', ['nice-cks-lbp', 'gcare-lbp']],
+    ['osteoporosis-minor-injury', 'urgent', ['nice-cks-lbp', 'gcare-lbp']],
     ['night-pain', 'urgent', ['nhs-back-pain']],
     ['back-deformity', 'urgent', ['nhs-back-pain']],
     ['pain-over-week', 'doctor', ['guide']],
     ['daily-life', 'doctor', ['nhs-back-pain']],
+    // Version 2.
+    ['aortic-signs', 'emergency', ['nhs-aaa']],
+    ['pulsating-belly', 'urgent', ['nhs-aaa']],
+    ['upper-back', 'urgent', ['nhs-back-pain', 'nice-cks-lbp']],
+    ['urinary-symptoms', 'urgent', ['nhs-kidney-infection']],
+    ['age-at-onset', 'doctor', ['nice-cks-lbp', 'gcare-lbp']],
+    ['pregnancy', 'doctor', ['nhs-pregnancy-back-pain']],
   ])('%s is %s, citing %j', (id, level, sources) => {
     const flag = byId(content['red-flags'], id);
     expect(flag.level).toBe(level);
@@ -41,7 +50,52 @@ describe('red flags (content.md table)', () => {
   });
 
   it('has no red flag beyond the table', () => {
-    expect(content['red-flags']).toHaveLength(16);
+    expect(content['red-flags']).toHaveLength(22);
+  });
+
+  // The checkbox line is the summary: it must be answerable on its own (content.md, version 2).
+  it.each([
+    ['severe-injury', [/car accident/, /fall from a height or down the stairs/, /blow to the back/]],
+    ['infection-risk', [/HIV/, /tuberculosis/, /injecting drugs/, /chemotherapy/, /long-term steroids/, /kidney infection/]],
+    ['osteoporosis-minor-injury', [/minor fall/, /osteoporosis/, /steroid/, /over 65/]],
+    ['night-pain', [/stays the same whatever position/]],
+    ['aortic-signs', [/sudden, severe pain in the back or belly/, /faint/, /clammy/, /collapsing/]],
+    ['pulsating-belly', [/pulsing feeling in the belly/]],
+    ['upper-back', [/between the shoulder blades/]],
+    ['urinary-symptoms', [/burning when peeing/, /blood in the pee/, /under the ribs/]],
+    ['age-at-onset', [/new kind of back pain/, /under 20 or over 50/]],
+    ['pregnancy', [/pregnant/, /last 6 weeks/]],
+  ])('%s says what it asks on the checkbox line itself', (id, patterns) => {
+    const flag = byId(content['red-flags'], id);
+    for (const p of patterns) expect(flag.summary).toMatch(p);
+  });
+
+  it('no question or checkbox line is a double negative', () => {
+    for (const f of content['red-flags']) {
+      for (const text of [f.question, f.summary]) expect(text).not.toMatch(/\bnot\b.*\b(?:not|never|no)\b|does not ease/i);
+    }
+  });
+
+  it('only severe-injury is left off the watch list: it cannot newly appear', () => {
+    expect(content['red-flags'].filter((f) => !f.watch).map((f) => f.id)).toEqual(['severe-injury']);
+  });
+});
+
+describe('precautions (content.md, version 2)', () => {
+  it('holds exactly the four ids, each citing a source', () => {
+    expect(content.precautions.map((p) => p.id)).toEqual(['skin-sensation', 'circulation', 'broken-skin', 'osteoporosis']);
+    expect(content.precautions.map((p) => p.id)).toEqual([...PRECAUTION_IDS]);
+  });
+
+  it.each([
+    ['skin-sensation', /diabetes/, 'sfh-heat-ice'],
+    ['circulation', /Raynaud/, 'sfh-heat-ice'],
+    ['broken-skin', /broken, burnt or irritated/, 'sfh-heat-ice'],
+    ['osteoporosis', /osteoporosis/, 'brooke-wavell-2022'],
+  ])('%s', (id, summary, source) => {
+    const p = byId(content.precautions, id);
+    expect(p.summary).toMatch(summary);
+    expect(p.sources).toContain(source);
   });
 });
 
@@ -54,22 +108,45 @@ describe('stretches (content.md table)', () => {
     ['pelvic-tilt', { holdSeconds: range(5, 5), reps: range(5, 10), breaths: null, minutes: null, perSide: false }],
     ['knee-to-chest', { holdSeconds: range(5, 10), reps: null, breaths: null, minutes: null, perSide: true }],
     ['glute-bridge', { holdSeconds: range(5, 5), reps: range(5, 30), breaths: null, minutes: null, perSide: false }],
-  ])('%s has its dose', (id, dose) => {
+    ['plank', { holdSeconds: range(5, 10), reps: range(8, 10), breaths: null, minutes: null, perSide: false }],
+  ])('%s has its dose, and a caution that hurt is not harm and says when to stop', (id, dose) => {
     const stretch = byId(content.stretches, id);
     expect(stretch.dose).toEqual(dose);
-    expect(stretch.cautions.some((c) => /stop at once if it hurts/i.test(c))).toBe(true);
+    const caution = stretch.cautions[0]!;
+    expect(caution).toMatch(/discomfort is normal and does not mean harm/i);
+    expect(caution).toMatch(/stop if it makes the pain clearly worse, or brings new pain, numbness or tingling down a leg/i);
+    expect(stretch.sources).toEqual(expect.arrayContaining(['south-tees-back-pain', 'nhs-inform-back-exercises']));
   });
 
-  it('keeps the guide order, gentlest first, and knee-to-chest ends with both knees', () => {
-    expect(content.stretches.map((s) => s.id)).toEqual(['walking', 'cat-cow', 'childs-pose', 'pelvic-tilt', 'knee-to-chest', 'glute-bridge']);
+  it('keeps the guide order, gentlest first, the prevention plank last, and knee-to-chest ends with both knees', () => {
+    expect(content.stretches.map((s) => s.id)).toEqual(['walking', 'cat-cow', 'childs-pose', 'pelvic-tilt', 'knee-to-chest', 'glute-bridge', 'plank']);
     expect(byId(content.stretches, 'knee-to-chest').thenBoth).toBe(true);
+  });
+
+  it('stages: the gentlest three from the first days, the next three from 72 hours, the plank for prevention only', () => {
+    const stage = (s: string) => content.stretches.filter((x) => x.stage === s).map((x) => x.id);
+    expect(stage('first-days')).toEqual(['walking', 'cat-cow', 'childs-pose']);
+    expect(stage('after-first-days')).toEqual(['pelvic-tilt', 'knee-to-chest', 'glute-bridge']);
+    expect(stage('prevention')).toEqual(['plank']);
+  });
+
+  it('forward bends (cat-cow, child\'s pose, knee to chest) and lying on the back are marked for the precautions', () => {
+    const moving = (m: string) => content.stretches.filter((x) => x.movements.includes(m as never)).map((x) => x.id);
+    expect(moving('forward-bend')).toEqual(['cat-cow', 'childs-pose', 'knee-to-chest']);
+    expect(moving('lying-on-back')).toEqual(['pelvic-tilt', 'knee-to-chest', 'glute-bridge']);
+  });
+
+  it('the plank has a beginner\'s version on the knees, from a cited source', () => {
+    const plank = byId(content.stretches, 'plank');
+    expect(plank.easier).toMatch(/knees on the floor/);
+    expect(plank.sources).toContain('kmpt-plank');
   });
 });
 
 describe('remedies (content.md table)', () => {
   it.each([
-    ['immediate', ['ice', 'heat', 'contrast', 'topical-menthol', 'stretching', 'hydration', 'rest-and-movement']],
-    ['prevention', ['core-strengthening', 'posture', 'lifting-technique', 'yoga-pilates', 'stress-management']],
+    ['immediate', ['ice', 'heat', 'contrast', 'topical-menthol', 'stretching', 'hydration', 'rest-and-movement', 'pain-relief', 'bed-rest', 'tens']],
+    ['prevention', ['core-strengthening', 'posture', 'lifting-technique', 'yoga-pilates', 'stress-management', 'back-support-belt']],
     ['professional', ['physical-therapy', 'massage', 'acupuncture', 'spinal-manipulation']],
   ])('%s', (category, ids) => {
     expect(content.remedies.filter((r) => r.category === category).map((r) => r.id)).toEqual(ids);
@@ -83,6 +160,38 @@ describe('remedies (content.md table)', () => {
     }
   });
 
+  // Version 2: the label fits the advice actually given, for the use it is given for.
+  it.each([
+    ['hydration', 'common-practice', /ten men/, null],
+    ['stress-management', 'common-practice', /breathing/, /mindfulness-based stress reduction/],
+    ['acupuncture', 'guideline', null, /NICE advises against.*ACP recommends/],
+    ['massage', 'guideline', null, /NICE.*only alongside an exercise programme/],
+    ['spinal-manipulation', 'guideline', null, /NICE.*only alongside an exercise programme/],
+    ['core-strengthening', 'research', /lowers the risk of a new episode/, /treating .* not preventing/],
+    ['yoga-pilates', 'research', /lowers the risk of a new episode/, /treatment, not prevention/],
+    ['topical-menthol', 'common-practice', /guide's word .*maker of a menthol cream.* common practice/, null],
+    ['pain-relief', 'guideline', /lowest dose for the shortest time.*Paracetamol on its own is not recommended/, null],
+    ['bed-rest', 'not-recommended', /advise against/, null],
+    ['back-support-belt', 'not-recommended', /NICE advises against/, null],
+    ['tens', 'not-recommended', /NICE advises against TENS/, null],
+  ] as const)('%s is %s', (id, evidence, note, caveat) => {
+    const remedy = byId(content.remedies, id);
+    expect(remedy.evidence).toBe(evidence);
+    if (note) expect(remedy.evidenceNote).toMatch(note);
+    if (caveat) expect(remedy.caveat).toMatch(caveat);
+  });
+
+  it('prevention research comes from steffens-2016; not-recommended items cite the guideline that says so', () => {
+    for (const id of ['core-strengthening', 'yoga-pilates', 'back-support-belt']) expect(byId(content.remedies, id).sources).toContain('steffens-2016');
+    for (const id of ['tens', 'back-support-belt', 'acupuncture', 'pain-relief']) expect(byId(content.remedies, id).sources).toContain('nice-ng59');
+  });
+
+  it('pain relief gives no dose: the label and a pharmacist, and who must ask first', () => {
+    const text = [byId(content.remedies, 'pain-relief').how, byId(content.remedies, 'pain-relief').evidenceNote].join(' ');
+    expect(text).not.toMatch(/\d+\s*(mg|milligram|tablet)/i);
+    for (const who of [/stomach ulcer/, /kidney/, /heart/, /asthma/, /blood thinners/, /pregnant/, /over 65/, /label/, /pharmacist/, /muscle relaxant/]) expect(text).toMatch(who);
+  });
+
   it('states the 20-minute session and break for ice and heat, and the one-to-two-day rest', () => {
     for (const id of ['ice', 'heat']) expect(byId(content.remedies, id).how.join(' ')).toMatch(/20 minutes.*20 minutes off/);
     expect(byId(content.remedies, 'rest-and-movement').how.join(' ')).toMatch(/a day or two at most/);
@@ -91,10 +200,16 @@ describe('remedies (content.md table)', () => {
 });
 
 describe('sources', () => {
-  it('has every id of content.md', () => {
-    expect(content.sources.map((s) => s.id).sort()).toEqual(
-      ['guide', 'acp-2017', 'cleveland-clinic-back-spasms', 'lau-2019', 'malanga-2015', 'allegri-2016', 'brinjikji-2015', 'ninds-2020', 'nhs-back-pain', 'nice-cks-lbp', 'nice-ng59', 'cochrane-heat-cold'].sort(),
-    );
+  it('has every id of content.md, and the version 2 additions', () => {
+    const ids = content.sources.map((s) => s.id);
+    for (const id of ['guide', 'acp-2017', 'cleveland-clinic-back-spasms', 'lau-2019', 'malanga-2015', 'allegri-2016', 'brinjikji-2015', 'ninds-2020', 'nhs-back-pain', 'nice-cks-lbp', 'nice-ng59', 'cochrane-heat-cold']) {
+      expect(ids).toContain(id);
+    }
+    for (const id of ['steffens-2016', 'nhs-aaa', 'nhs-kidney-infection', 'nhs-pregnancy-back-pain', 'brooke-wavell-2022', 'south-tees-back-pain', 'osullivan-2020']) expect(ids).toContain(id);
+  });
+
+  it('the guide is cited for what it is: a blog post by a maker of a menthol cream', () => {
+    expect(byId(content.sources, 'guide').citation).toMatch(/blog post by a maker of a menthol cream/);
   });
 
   it.each([
@@ -104,15 +219,26 @@ describe('sources', () => {
     ['allegri-2016', '10.12688/f1000research.8105.2'],
     ['brinjikji-2015', '10.3174/ajnr.A4173'],
     ['cochrane-heat-cold', '10.1002/14651858.CD004750.pub2'],
+    ['steffens-2016', '10.1001/jamainternmed.2015.7431'],
+    ['osullivan-2020', '10.1136/bjsports-2019-101611'],
+    ['brooke-wavell-2022', '10.1136/bjsports-2021-104634'],
   ])('%s has doi %s', (id, doi) => {
     expect(byId(content.sources, id).doi).toBe(doi);
   });
 
   it('every cited source exists (and the loader would refuse one that does not)', () => {
     const ids = new Set(content.sources.map((s) => s.id));
-    const cited = [...content.stretches, ...content.remedies, ...content['red-flags']].flatMap((i) => i.sources);
+    const cited = [...content.stretches, ...content.remedies, ...content['red-flags'], ...content.precautions].flatMap((i) => i.sources);
     expect(cited.length).toBeGreaterThan(40);
     for (const id of cited) expect(ids.has(id), id).toBe(true);
+  });
+
+  it('every source is cited by an item or an explain page, and every explain page cites only sources that exist', () => {
+    const ids = content.sources.map((s) => s.id);
+    const pages = Object.values(PAGES).flatMap((p) => [...p.sources]);
+    const cited = new Set([...content.stretches, ...content.remedies, ...content['red-flags'], ...content.precautions].flatMap((i) => i.sources).concat(pages));
+    expect(ids.filter((id) => !cited.has(id))).toEqual([]);
+    for (const id of pages) expect(ids).toContain(id);
   });
 });
 

@@ -39,10 +39,10 @@ function errorOf(fn: () => unknown): Error {
 describe('loading the built-in content', () => {
   it('loads every kind with its items', () => {
     const content = loadContent(['stretches', 'remedies', 'red-flags'], { builtin: DATA_DIR });
-    expect(content.stretches).toHaveLength(6);
-    expect(content.remedies).toHaveLength(16);
-    expect(content['red-flags']).toHaveLength(16);
-    expect(content.sources).toHaveLength(12);
+    expect(content.stretches).toHaveLength(7);
+    expect(content.remedies).toHaveLength(20);
+    expect(content['red-flags']).toHaveLength(22);
+    expect(content.sources).toHaveLength(27);
   });
 });
 
@@ -80,7 +80,7 @@ describe('invalid files name the file, the item and the field (exit 1)', () => {
     const dir = extraDir({ 'remedies.json': [remedy] });
     expect(() => loadContent(['remedies'], { builtin: DATA_DIR, extra: dir })).toThrow(/field "category" must be one of immediate, prevention, professional/);
     const dir2 = extraDir({ 'remedies.json': [{ ...remedy, category: 'immediate', evidence: 'miracle' }] });
-    expect(() => loadContent(['remedies'], { builtin: DATA_DIR, extra: dir2 })).toThrow(/field "evidence" must be one of guideline, research, common-practice/);
+    expect(() => loadContent(['remedies'], { builtin: DATA_DIR, extra: dir2 })).toThrow(/field "evidence" must be one of guideline, research, common-practice, not-recommended/);
   });
 
   it('a --data-dir that is not a folder is a usage error (exit 2)', () => {
@@ -94,7 +94,7 @@ describe('merging a --data-dir', () => {
   it('adds a new id at the end and replaces a same id in place', () => {
     const replaced = { ...stretch, id: 'cat-cow', name: 'Cat and cow, my way' };
     const { stretches } = loadStretches({ 'stretches.json': [stretch, replaced] });
-    expect(stretches.map((s) => s.id)).toEqual(['walking', 'cat-cow', 'childs-pose', 'pelvic-tilt', 'knee-to-chest', 'glute-bridge', 'side-bend']);
+    expect(stretches.map((s) => s.id)).toEqual(['walking', 'cat-cow', 'childs-pose', 'pelvic-tilt', 'knee-to-chest', 'glute-bridge', 'plank', 'side-bend']);
     expect(stretches[1]!.name).toBe('Cat and cow, my way');
   });
 
@@ -120,10 +120,20 @@ describe('merging a --data-dir', () => {
     expect(() => loadContent(['red-flags'], { builtin: DATA_DIR, extra: extraDir({ 'red-flags.json': [flag] }) })).toThrow(/field "level" must be one of emergency, urgent, doctor/);
   });
 
+  it('a stretch added without a stage joins once the first days have passed, with no movements marked', () => {
+    const { stretches } = loadStretches({ 'stretches.json': [stretch] });
+    expect(stretches.at(-1)).toMatchObject({ id: 'side-bend', stage: 'after-first-days', movements: [] });
+  });
+
+  it('never reads precautions from a --data-dir: they are the ids the decision module knows', () => {
+    const extra = extraDir({ 'precautions.json': [{ id: 'made-up', question: 'q?', summary: 's', care: 'c', sources: ['guide'] }] });
+    expect(loadContent(['precautions'], { builtin: DATA_DIR, extra }).precautions.map((p) => p.id)).toEqual(['skin-sensation', 'circulation', 'broken-skin', 'osteoporosis']);
+  });
+
   it('keeps every built-in red flag whatever the extra file lists', () => {
     const flag = { id: 'new-sign', level: 'urgent', question: 'q?', summary: 's', sources: ['guide'] };
     const { 'red-flags': flags } = loadContent(['red-flags'], { builtin: DATA_DIR, extra: extraDir({ 'red-flags.json': [flag] }) });
-    expect(flags).toHaveLength(17);
+    expect(flags).toHaveLength(23);
   });
 
   it('strips escape sequences from every string and drops unknown and prototype keys', () => {

@@ -4,7 +4,9 @@ import { triage, type FlagAnswer, type TriageAnswers } from '../../src/decision/
 import { UsageError } from '../../src/errors.js';
 import { DATA_DIR } from '../helpers/fake-env.js';
 
-const FLAGS = loadContent(['red-flags'], { builtin: DATA_DIR })['red-flags'];
+const CONTENT = loadContent(['red-flags', 'stretches'], { builtin: DATA_DIR });
+const FLAGS = CONTENT['red-flags'];
+const STRETCHES = CONTENT.stretches;
 const NOW = new Date('2026-11-25T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
 const allNo = (): Record<string, FlagAnswer> => Object.fromEntries(FLAGS.map((f) => [f.id, false]));
@@ -116,15 +118,15 @@ describe('the plan for now', () => {
 
   it('ice or heat follows the clock', () => {
     const thermal = (h: number) => triage(answers({}, { onset: hoursAgo(h) }), FLAGS, NOW).actions.find((a) => a.kind === 'thermal');
-    expect(thermal(47)).toEqual({ kind: 'thermal', thermal: 'ice' });
-    expect(thermal(49)).toEqual({ kind: 'thermal', thermal: 'ice-or-heat' });
-    expect(thermal(73)).toEqual({ kind: 'thermal', thermal: 'heat' });
+    expect(thermal(47)).toEqual({ kind: 'thermal', thermal: 'ice', askFirst: [] });
+    expect(thermal(49)).toEqual({ kind: 'thermal', thermal: 'ice-or-heat', askFirst: [] });
+    expect(thermal(73)).toEqual({ kind: 'thermal', thermal: 'heat', askFirst: [] });
   });
 
   it('the gentlest stretches first, the strengthening ones from 72 hours', () => {
-    const move = (h: number) => triage(answers({}, { onset: hoursAgo(h) }), FLAGS, NOW).actions.find((a) => a.kind === 'move');
-    expect(move(71)).toEqual({ kind: 'move', stretches: ['walking', 'cat-cow', 'childs-pose'] });
-    expect(move(73)).toMatchObject({ stretches: expect.arrayContaining(['glute-bridge', 'pelvic-tilt']) });
+    const move = (h: number) => triage(answers({}, { onset: hoursAgo(h) }), FLAGS, NOW, STRETCHES).actions.find((a) => a.kind === 'move');
+    expect(move(71)).toEqual({ kind: 'move', stretches: ['walking', 'cat-cow', 'childs-pose'], leftOut: [] });
+    expect(move(72)).toEqual({ kind: 'move', stretches: ['walking', 'cat-cow', 'childs-pose', 'pelvic-tilt', 'knee-to-chest', 'glute-bridge'], leftOut: [] });
   });
 
   it.each([
@@ -145,7 +147,8 @@ describe('the plan for now', () => {
   it('names the emergency signs to watch for, and when a week will have passed', () => {
     const result = triage(answers({}, { onset: hoursAgo(30) }), FLAGS, NOW);
     const watch = result.actions.find((a) => a.kind === 'watch');
-    expect(watch).toMatchObject({ emergencyFlags: FLAGS.filter((f) => f.level === 'emergency').map((f) => f.id) });
+    // Every emergency sign that can still appear: not the injury, which happened or did not.
+    expect(watch).toMatchObject({ emergencyFlags: FLAGS.filter((f) => f.level === 'emergency' && f.id !== 'severe-injury').map((f) => f.id) });
     expect(result.actions.find((a) => a.kind === 'week-mark')).toEqual({ kind: 'week-mark', at: new Date(hoursAgo(30).getTime() + 168 * 3_600_000) });
     expect(triage(answers({}, { onset: hoursAgo(169) }), FLAGS, NOW).actions.find((a) => a.kind === 'week-mark')).toBeUndefined();
   });

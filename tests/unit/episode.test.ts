@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { breakEndsAt, currentOnset, episodeStatus, painTrend, remindersDue } from '../../src/decision/episode.js';
 import { actionsForDay, dayNumber, episodePlan } from '../../src/decision/plan.js';
+import { loadContent } from '../../src/content/load.js';
+import { UNKNOWN_CARE, type Care } from '../../src/decision/precautions.js';
 import type { JournalRecord, PainLine, SessionLine } from '../../src/journal/records.js';
+import { DATA_DIR } from '../helpers/fake-env.js';
+
+const STRETCHES = loadContent(['stretches'], { builtin: DATA_DIR }).stretches;
+const NONE: Care = { precautions: [], pregnancy: false };
 
 const ONSET = new Date('2026-11-01T08:00:00Z');
 const at = (hours: number) => new Date(ONSET.getTime() + hours * 3_600_000);
@@ -43,7 +49,7 @@ describe('an episode from day 0 to day 100', () => {
   it('the plan marks today on every day of the episode, with the right day number', () => {
     for (let day = 0; day <= 100; day++) {
       const now = at(day * 24 + 5);
-      const plan = episodePlan(ONSET, now);
+      const plan = episodePlan(ONSET, now, STRETCHES, NONE);
       const today = plan.filter((d) => d.today);
       expect(today.map((d) => d.day)).toEqual([day]);
       expect(dayNumber(ONSET, now)).toBe(day);
@@ -52,29 +58,35 @@ describe('an episode from day 0 to day 100', () => {
 });
 
 describe('the day-by-day plan', () => {
-  const kinds = (day: number) => actionsForDay(day).map((a) => (a.kind === 'thermal' ? `thermal:${a.thermal}` : a.kind));
+  const kinds = (day: number) =>
+    actionsForDay(day, STRETCHES, NONE).map((a) => (a.kind === 'thermal' ? `thermal:${a.thermal}` : a.kind === 'stretches' ? `stretches:${a.first ? 'first' : 'all'}` : a.kind));
 
   it.each([
-    [0, ['thermal:ice', 'rest-ok', 'walk-short', 'stretch-gentle']],
-    [1, ['thermal:ice', 'rest-ok', 'walk-short', 'stretch-gentle', 'check-in']],
-    [2, ['thermal:ice-or-heat', 'keep-moving', 'stretch-gentle', 'check-in']],
-    [3, ['thermal:heat', 'keep-moving', 'stretch-all', 'check-in']],
-    [7, ['thermal:heat', 'keep-moving', 'stretch-all', 'doctor-if-not-better', 'check-in']],
-    [14, ['thermal:heat', 'keep-moving', 'stretch-all', 'build-strength']],
-    [28, ['thermal:heat', 'keep-moving', 'stretch-all', 'subacute']],
-    [84, ['thermal:heat', 'keep-moving', 'stretch-all']],
-    [85, ['thermal:heat', 'keep-moving', 'stretch-all', 'chronic']],
+    [0, ['thermal:ice', 'rest-ok', 'walk-short', 'pain-relief', 'stretches:first']],
+    [1, ['thermal:ice', 'rest-ok', 'walk-short', 'stretches:first', 'check-in']],
+    [2, ['thermal:ice-or-heat', 'keep-moving', 'stretches:first', 'check-in']],
+    [3, ['thermal:heat', 'keep-moving', 'stretches:all', 'check-in']],
+    [7, ['thermal:heat', 'keep-moving', 'stretches:all', 'doctor-if-not-better', 'check-in']],
+    [14, ['thermal:heat', 'keep-moving', 'stretches:all', 'build-strength']],
+    [28, ['thermal:heat', 'keep-moving', 'stretches:all', 'subacute']],
+    [84, ['thermal:heat', 'keep-moving', 'stretches:all']],
+    [85, ['thermal:heat', 'keep-moving', 'stretches:all', 'chronic']],
   ])('day %i', (day, expected) => {
     expect(kinds(day)).toEqual(expected);
   });
 
   it('lists days 0-14 and the 4- and 12-week marks, plus today when later', () => {
-    expect(episodePlan(ONSET, at(30)).map((d) => d.day)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 28, 85]);
-    expect(episodePlan(ONSET, at(50 * 24)).map((d) => d.day)).toContain(50);
+    expect(episodePlan(ONSET, at(30), STRETCHES, NONE).map((d) => d.day)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 28, 85]);
+    expect(episodePlan(ONSET, at(50 * 24), STRETCHES, NONE).map((d) => d.day)).toContain(50);
+  });
+
+  it('unknown precautions: today (and only today) starts with checking them', () => {
+    const plan = episodePlan(ONSET, at(30), STRETCHES, UNKNOWN_CARE);
+    expect(plan.filter((d) => d.actions[0]?.kind === 'check-precautions').map((d) => d.day)).toEqual([1]);
   });
 
   it('each day starts a whole 24 hours after the one before', () => {
-    const plan = episodePlan(ONSET, at(30));
+    const plan = episodePlan(ONSET, at(30), STRETCHES, NONE);
     expect(plan[3]!.start.toISOString()).toBe(iso(72));
   });
 });

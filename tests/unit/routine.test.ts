@@ -9,7 +9,7 @@ import { DATA_DIR } from '../helpers/fake-env.js';
 
 const STRETCHES = loadContent(['stretches'], { builtin: DATA_DIR }).stretches;
 const step = (id: string, level: 'gentle' | 'build' = 'gentle', history: JournalRecord[] = []) =>
-  planRoutine(STRETCHES, { level, only: [id] }, history)[0]!;
+  planRoutine(STRETCHES.filter((s) => s.id === id), { level }, history)[0]!;
 const shape = (phases: Phase[]) => phases.map((p) => `${p.where}|${p.cue.split(':')[0]}|${p.durationMs / 1000}`);
 
 describe('doses made live', () => {
@@ -48,15 +48,16 @@ describe('doses made live', () => {
     expect(step('knee-to-chest', 'build').phases[0]!.durationMs).toBe(10_000);
   });
 
-  it('the routine runs gentlest first and leaves the walk out unless asked', () => {
-    expect(planRoutine(STRETCHES, { level: 'gentle' }, []).map((s) => s.stretch.id)).toEqual(['cat-cow', 'childs-pose', 'pelvic-tilt', 'knee-to-chest', 'glute-bridge']);
-    const walk = planRoutine(STRETCHES, { level: 'gentle', walkMinutes: 7 }, []);
-    expect(walk[0]!.stretch.id).toBe('walking');
-    expect(totalMs(walk[0]!)).toBe(7 * 60_000);
+  it('the walk takes its own dose, or --walk minutes', () => {
+    const walking = STRETCHES.filter((s) => s.id === 'walking');
+    expect(totalMs(planRoutine(walking, { level: 'gentle' }, [])[0]!)).toBe(5 * 60_000);
+    expect(totalMs(planRoutine(walking, { level: 'build' }, [])[0]!)).toBe(10 * 60_000);
+    expect(totalMs(planRoutine(walking, { level: 'gentle', walkMinutes: 7 }, [])[0]!)).toBe(7 * 60_000);
   });
 
-  it('--only keeps the routine order', () => {
-    expect(planRoutine(STRETCHES, { level: 'gentle', only: ['glute-bridge', 'cat-cow'] }, []).map((s) => s.stretch.id)).toEqual(['cat-cow', 'glute-bridge']);
+  it('plank: counted holds, 5 seconds gentle or 10 at build', () => {
+    expect(step('plank').phases.filter((p) => p.cue === 'Hold')).toHaveLength(8);
+    expect(step('plank', 'build').phases[0]!.durationMs).toBe(10_000);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakConflict, thermalGuidance } from '../../src/decision/sessions.js';
+import { breakConflict, thermalNote } from '../../src/decision/sessions.js';
 import { UsageError } from '../../src/errors.js';
 import type { SessionLine } from '../../src/journal/records.js';
 import { breakSeconds, durationText, formatSeconds, parseDuration, parseRounds, sessionSeconds } from '../../src/timer/duration.js';
@@ -79,7 +79,7 @@ describe('the skin break and the guidance', () => {
     [100, ['heat', 'ice'], null],
     [null, ['heat'], null],
   ] as const)('%s hours, %j -> %s', (hours, kinds, guidance) => {
-    expect(thermalGuidance(hours, kinds)).toBe(guidance);
+    expect(thermalNote(hours, kinds)).toBe(guidance);
   });
 });
 

@@ -13,6 +13,11 @@ const NOW = new Date('2026-11-25T12:00:00Z');
 async function submitNone(question: RegExp) {
   await screen.next();
   expect(screen.getScreen()).toMatch(question);
+  chooseNone();
+}
+
+/** On the checkbox on screen now: tick "None of these" and submit. */
+function chooseNone() {
   // "None of these" sits after the signs; End is not a key the checkbox knows, so walk down.
   const lines = screen.getScreen().split('\n');
   const signs = lines.filter((l) => /^[❯ ]?[◯◉]/.test(l.trim()) || /[◯◉]/.test(l)).length - 2;
@@ -48,7 +53,7 @@ describe('interactive triage', () => {
     const out = t.stdout().replace(/\s+/g, ' ');
     expect(out).toContain('EMERGENCY');
     expect(out).toContain('Do not drive yourself.');
-    expect(out).toContain('numbness or tingling around the genitals, buttocks or inner thighs [EMERGENCY]');
+    expect(out).toContain('Numbness or tingling around the genitals, buttocks or inner thighs [EMERGENCY]');
     expect(out).toContain('not medical advice');
     expect(out).not.toContain('Signs to see a doctor today');
     // Recorded at once, with no question standing between the verdict and the phone.
@@ -63,7 +68,7 @@ describe('interactive triage', () => {
     await screen.next();
     expect(screen.getScreen()).toContain('Choose every sign that applies, or "None of these"');
     screen.keypress('space'); // the first sign
-    for (let i = 0; i < 6; i++) screen.keypress('down');
+    for (let i = 0; i < 7; i++) screen.keypress('down');
     screen.keypress('space'); // None of these
     screen.keypress('enter');
     await screen.next();
@@ -75,7 +80,7 @@ describe('interactive triage', () => {
   it('"not sure" asks each sign in turn and escalates on doubt', async () => {
     const t = startTriage();
     await screen.next();
-    for (let i = 0; i < 7; i++) screen.keypress('down');
+    for (let i = 0; i < 8; i++) screen.keypress('down');
     screen.keypress('space'); // I'm not sure
     screen.keypress('enter');
     await screen.next();
@@ -88,14 +93,14 @@ describe('interactive triage', () => {
     screen.keypress('down');
     screen.keypress('enter'); // Not sure
     // The remaining emergency signs are still asked one by one.
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       await screen.next();
       screen.keypress('down');
       screen.keypress('enter'); // No
     }
     expect(await t.exit).toBe(0);
     expect(t.stdout()).toContain('EMERGENCY');
-    expect(t.stdout().replace(/\s+/g, ' ')).toMatch(/Not answered, or not sure.*numbness or tingling around the genitals/);
+    expect(t.stdout().replace(/\s+/g, ' ')).toMatch(/Not answered, or not sure.*Numbness or tingling around the genitals/);
   });
 
   it('the full path gives the same verdict as --answers with the same answers (one decision, two doors)', async () => {
@@ -106,14 +111,25 @@ describe('interactive triage', () => {
     screen.keypress('down');
     screen.keypress('space'); // fever
     screen.keypress('enter');
-    await submitNone(/Signs to book a doctor's appointment/);
+    // The onset and the pain score come before the doctor-level signs, which they can settle.
     await screen.next();
     expect(screen.getScreen()).toContain('When did this episode start?');
     screen.keypress('down');
     screen.keypress('down');
     screen.keypress('enter'); // 2 to 3 days ago: 60 hours
     await screen.next();
-    screen.type('6');
+    screen.type('9');
+    screen.keypress('enter');
+    await screen.next();
+    // A score of 8 or more already counts as pain that stops daily life: it is not asked again.
+    expect(screen.getScreen()).toContain('already counted: your pain score is 8 or more');
+    expect(screen.getScreen()).not.toContain('Pain that stops daily activities');
+    expect(screen.getScreen()).toContain('You are pregnant, or gave birth in the last 6 weeks');
+    chooseNone();
+    await screen.next();
+    expect(screen.getScreen()).toContain('Before heat, ice or stretches: do any of these apply to you?');
+    for (let i = 0; i < 3; i++) screen.keypress('down');
+    screen.keypress('space'); // osteoporosis
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain('What might have set it off?');
@@ -127,9 +143,18 @@ describe('interactive triage', () => {
     expect(await t.exit).toBe(0);
     const recorded = t.journal();
     expect(recorded.map((r) => r.type)).toEqual(['triage', 'onset', 'pain']);
-    expect(recorded[0]).toMatchObject({ level: 'urgent', painScore: 6, triggers: ['lifting', 'workout'] });
+    expect(recorded[0]).toMatchObject({
+      level: 'urgent',
+      painScore: 9,
+      triggers: ['lifting', 'workout'],
+      precautions: { 'skin-sensation': false, circulation: false, 'broken-skin': false, osteoporosis: true },
+    });
+    expect(recorded[0]!.reasons).toEqual([
+      { id: 'fever', level: 'urgent', because: 'yes' },
+      { id: 'daily-life', level: 'doctor', because: 'derived' },
+    ]);
     expect(recorded[1]).toMatchObject({ onset: new Date(NOW.getTime() - 60 * 3_600_000).toISOString(), approximate: true });
-    expect(recorded[2]).toMatchObject({ score: 6, source: 'triage' });
+    expect(recorded[2]).toMatchObject({ score: 9, source: 'triage' });
 
     const dir = tempDir();
     const answers = join(dir, 'answers.json');
@@ -143,21 +168,59 @@ describe('interactive triage', () => {
       JSON.stringify({
         onset: new Date(NOW.getTime() - 60 * 3_600_000).toISOString(),
         redFlags: Object.fromEntries(flags.map((f) => [f.id, f.id === 'fever'])),
-        painScore: 6,
+        painScore: 9,
         triggers: ['lifting', 'workout'],
+        precautions: { 'skin-sensation': false, circulation: false, 'broken-skin': false, osteoporosis: true },
       }),
     );
     const scripted = fakeEnv({ tty: true, now: () => NOW });
     expect(await run(['triage', '--answers', answers], scripted.env)).toBe(0);
     expect(t.stdout()).toBe(scripted.stdout());
-    expect(t.stdout()).toContain('SEE A DOCTOR TODAY');
-    expect(t.stdout()).toContain('Pain now: 6 out of 10.');
-    expect(t.stdout()).toContain('electrolytes');
+    const out = t.stdout().replace(/\s+/g, ' ');
+    expect(out).toContain('SEE A DOCTOR TODAY');
+    expect(out).toContain('Pain that stops daily activities, keeps getting worse or is hard to cope with (a pain score of 8 or more)');
+    expect(out).toContain('Pain now: 9 out of 10.');
+    expect(out).toContain('electrolytes');
+    expect(out).toMatch(/Take care ! With osteoporosis/);
+    expect(out).toMatch(/Left out for you: cat-cow and child's pose \(osteoporosis/);
+  });
+
+  it('"not sure" about a precaution asks each in turn and counts as applying', async () => {
+    const t = startTriage();
+    for (const q of [/Emergency signs/, /Signs to see a doctor today/]) await submitNone(q);
+    await screen.next();
+    screen.keypress('enter'); // in the last few hours
+    await screen.next();
+    screen.keypress('enter'); // no pain score
+    await submitNone(/Signs to book/);
+    await screen.next();
+    for (let i = 0; i < 5; i++) screen.keypress('down');
+    screen.keypress('space'); // I'm not sure
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/Is the feeling in your skin reduced/);
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('enter'); // Not sure
+    for (let i = 0; i < 3; i++) {
+      await screen.next();
+      screen.keypress('down');
+      screen.keypress('enter'); // No
+    }
+    await screen.next();
+    screen.keypress('enter'); // no triggers
+    await answerSaveOnset('n');
+    expect(await t.exit).toBe(0);
+    expect(t.journal()[0]).toMatchObject({ precautions: { 'skin-sensation': 'unsure', circulation: false, 'broken-skin': false, osteoporosis: false } });
+    const out = t.stdout().replace(/\s+/g, ' ');
+    expect(out).toContain('SELF-CARE');
+    expect(out).toMatch(/Heat and ice: ask a doctor or pharmacist before using either/);
+    expect(out).toMatch(/With less feeling in the skin/);
   });
 
   it('an exact onset is checked as it is typed: a future time is refused', async () => {
     const t = startTriage();
-    for (const q of [/Emergency signs/, /Signs to see a doctor today/, /Signs to book/]) await submitNone(q);
+    for (const q of [/Emergency signs/, /Signs to see a doctor today/]) await submitNone(q);
     await screen.next();
     for (let i = 0; i < 7; i++) screen.keypress('down');
     screen.keypress('enter'); // An exact date and time
@@ -171,6 +234,7 @@ describe('interactive triage', () => {
     screen.keypress('enter');
     await screen.next();
     screen.keypress('enter'); // no pain score
+    for (const q of [/Signs to book/, /Before heat, ice or stretches/]) await submitNone(q);
     await screen.next();
     screen.keypress('enter'); // no triggers
     await answerSaveOnset('n');
@@ -182,11 +246,12 @@ describe('interactive triage', () => {
 
   it('Ctrl+C at the question about saving the onset records nothing either', async () => {
     const t = startTriage();
-    for (const q of [/Emergency signs/, /Signs to see a doctor today/, /Signs to book/]) await submitNone(q);
+    for (const q of [/Emergency signs/, /Signs to see a doctor today/]) await submitNone(q);
     await screen.next();
     screen.keypress('enter'); // in the last few hours
     await screen.next();
     screen.keypress('enter'); // no pain score
+    for (const q of [/Signs to book/, /Before heat, ice or stretches/]) await submitNone(q);
     await screen.next();
     screen.keypress('enter'); // no triggers
     await screen.next();
