@@ -7,7 +7,8 @@ import { CATEGORIES, type Category, type Kind } from './content/schema.js';
 import { loadContent } from './content/load.js';
 import type { CommandContext, Environment, GlobalOptions } from './context.js';
 import { isCancelled, isExitError } from './errors.js';
-import { outputWidth } from './render/layout.js';
+import { outputWidth, wrap } from './render/layout.js';
+import { sanitize } from './render/sanitize.js';
 import { colourEnabled, createStyle } from './render/style.js';
 import { redFlags, remedies, sources, stretches } from './commands/listings.js';
 import { overview } from './commands/overview.js';
@@ -39,7 +40,8 @@ async function makeContext(env: Environment, options: GlobalOptions): Promise<Co
     errStyle: await createStyle(stderrColour),
     width: outputWidth(env.stdout.isTTY ? env.stdout.columns : undefined),
     out: (text = '') => void env.stdout.write(`${text}\n`),
-    err: (text) => void env.stderr.write(`${text}\n`),
+    // Messages carry paths and names from the environment: never an escape sequence.
+    err: (text) => void env.stderr.write(`${sanitize(text)}\n`),
     json: (value) => void env.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     get interactive() {
       return options.input && env.stdin.isTTY === true && env.stdout.isTTY === true;
@@ -58,6 +60,8 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Co
     return makeContext(env, { json: o.json === true, color: o.color, input: o.input !== false, dataDir: o.dataDir });
   };
   const helpWidth = outputWidth(env.stdout.isTTY ? env.stdout.columns : undefined);
+  /** Prose under the help, each paragraph wrapped to the width (the examples above it never are). */
+  const notes = (...paragraphs: string[]) => paragraphs.map((p) => wrap(p, helpWidth).join('\n')).join('\n');
 
   program
     .description('Self-care for adults with back spasms: warning-sign triage, ice and heat timers, stretches, a journal.')
@@ -74,17 +78,19 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Co
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run back-relief --help for usage)')
     .configureOutput({
-      writeOut: (s) => void env.stdout.write(s),
-      writeErr: (s) => void env.stderr.write(s),
+      // Commander echoes what was typed ("unknown command '...'"): strip any escape sequence in it.
+      writeOut: (s) => void env.stdout.write(sanitize(s)),
+      writeErr: (s) => void env.stderr.write(sanitize(s)),
       getOutHelpWidth: () => helpWidth,
       getErrHelpWidth: () => helpWidth,
     })
     .addHelpText(
       'after',
       `${examples('back-relief triage', 'back-relief stretches glute-bridge', 'back-relief red-flags --json', 'back-relief remedies --category immediate')}
-For adults. Under 16 with back pain: see a doctor rather than use this tool.
-Not a diagnosis. Loss of bladder or bowel control, numbness around the groin,
-or weakness in both legs: call emergency services now.`,
+${notes(
+  'For adults. Under 16 with back pain: see a doctor rather than use this tool.',
+  'Not a diagnosis. Loss of bladder or bowel control, numbness around the groin, or weakness in both legs: call emergency services now.',
+)}`,
     )
     .action(async (command: string | undefined, _options: unknown, self: Command) => {
       // With no command, a short overview; anything else is a mistyped command.
@@ -141,8 +147,7 @@ Exit code 0 whatever the verdict; 2 for a bad answers file.`,
         .addHelpText(
           'after',
           `${examples(`back-relief ${mode}`, `back-relief ${mode} --duration 15m`, `back-relief ${mode} --rounds 3 --no-bell`)}
-Keys: space or p pauses and resumes, q stops early, Ctrl+C stops. Without a terminal it
-prints a line a minute. Every session is recorded in the journal.`,
+${notes('Keys: space or p pauses and resumes, q stops early, Ctrl+C stops. Without a terminal it prints a line a minute. Every session is recorded in the journal.')}`,
         )
         .action(async (o: { duration?: string; rounds?: string; break?: string; bell?: boolean; force?: boolean }, self: Command) => {
           const { timerCommand } = await import('./commands/timer.js');
@@ -232,8 +237,7 @@ prints a line a minute. Every session is recorded in the journal.`,
       .addHelpText(
         'after',
         `${examples('back-relief routine', 'back-relief routine --walk 5', 'back-relief routine --only cat-cow,childs-pose', 'back-relief routine --plan --json')}
-Keys: Enter starts a stretch, s skips, q stops, h says the pain got worse (it ends with advice),
-space pauses, Ctrl+C quits. What was done is recorded in the journal.`,
+${notes('Keys: Enter starts a stretch, s skips, q stops, h says the pain got worse (the routine ends with advice), space pauses, Ctrl+C quits. What was done is recorded in the journal.')}`,
       )
       .action(async (o: { plan?: boolean; level?: 'gentle' | 'build'; only?: string; walk?: string }, self: Command) => {
         const { routineCommand } = await import('./commands/routine.js');
@@ -339,17 +343,18 @@ function exitCodeFor(error: unknown, env: Environment): number {
     return 2;
   }
   const debug = env.env.BACK_RELIEF_DEBUG === '1';
+  // Every message is cleaned: it may quote a path, a variable or an answer, all from outside.
   if (isCancelled(error)) {
-    env.stderr.write(`${error.message}\n`);
+    env.stderr.write(`${sanitize(error.message)}\n`);
     return error.exitCode;
   }
   if (isExitError(error)) {
-    env.stderr.write(`back-relief: ${error.message}\n`);
+    env.stderr.write(`back-relief: ${sanitize(error.message)}\n`);
     if (debug && error.stack) env.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  env.stderr.write(`back-relief: unexpected error: ${message}\n`);
+  env.stderr.write(`back-relief: unexpected error: ${sanitize(message)}\n`);
   env.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run again with BACK_RELIEF_DEBUG=1 to see the details.\n');
   return 1;
 }

@@ -25,18 +25,27 @@ export class ContentError extends ExitCodeError {
   override name = 'ContentError';
 }
 
-/** The person cancelled (Ctrl+C: 130) or the process was asked to stop (SIGTERM: 143). */
+/**
+ * The run was stopped: Ctrl+C (130), SIGTERM (143), the terminal closed (129), the output closed
+ * (141) or could not be written (1). What was under way has been recorded before this is thrown.
+ */
 export class CancelledError extends ExitCodeError {
   override name = 'CancelledError';
   constructor(
     message: string,
-    readonly exitCode: 130 | 143 = 130,
+    readonly exitCode: number = 130,
   ) {
     super(message);
   }
 }
 
-export type ExitError = UsageError | ContentError | CancelledError;
+/** A file the tool needs cannot be read or written (the journal, an output file): exit 1, in words. */
+export class FileError extends ExitCodeError {
+  readonly exitCode = 1;
+  override name = 'FileError';
+}
+
+export type ExitError = UsageError | ContentError | CancelledError | FileError;
 
 export function isExitError(error: unknown): error is ExitError {
   return typeof error === 'object' && error !== null && (error as Record<string, unknown>)[BRAND] === true;

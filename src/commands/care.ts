@@ -8,7 +8,7 @@ import { careOf, type Care } from '../decision/precautions.js';
 import { PREGNANCY } from '../decision/triage.js';
 import type { Journal } from '../journal/store.js';
 import type { JournalRecord } from '../journal/records.js';
-import { listWords, inSentence } from '../render/verdict.js';
+import { listWords } from '../render/verdict.js';
 import { wrap } from '../render/layout.js';
 
 /** `ask`: whether this command may ask (a timer or the guided routine); otherwise it only warns. */
@@ -17,7 +17,7 @@ export async function knownCare(ctx: CommandContext, journal: Journal, records: 
   if (care.precautions !== null) return care;
   const { precautions, 'red-flags': flags } = ctx.content(['precautions', 'red-flags']);
   if (!ask || !ctx.interactive) {
-    const list = listWords(precautions.map((p) => inSentence(p.summary.replace(/ \(.*\)$/, ''))));
+    const list = listWords(precautions.map((p) => p.name));
     ctx.err(
       wrap(
         `back-relief: warning: the precautions have not been answered yet (${list}). If one applies, ask a doctor or pharmacist before heat or ice, and see back-relief explain precautions. Answer them once with back-relief triage in a terminal.`,
@@ -28,7 +28,7 @@ export async function knownCare(ctx: CommandContext, journal: Journal, records: 
   }
   const { askPrecautions } = await import('../prompts/ask.js');
   const pregnancy = flags.find((f) => f.id === PREGNANCY);
-  const answers = await askPrecautions(precautions, pregnancy, { input: ctx.stdin, output: ctx.stdout, now: ctx.now }, cancelled);
+  const answers = await askPrecautions(precautions, pregnancy, { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform }, cancelled);
   journal.append([
     { type: 'precautions', at: ctx.now().toISOString(), answers: answers.precautions, ...(answers.pregnancy !== undefined ? { pregnancy: answers.pregnancy } : {}) },
   ]);

@@ -1,7 +1,7 @@
 /** `back-relief check-in`: the emergency signs again, then a pain score; both recorded. */
 import type { RedFlag } from '../content/schema.js';
 import type { CommandContext } from '../context.js';
-import { episodeStatus } from '../decision/episode.js';
+import { currentCare, episodeStatus } from '../decision/episode.js';
 import { checkIn, type FlagAnswer } from '../decision/triage.js';
 import { UsageError } from '../errors.js';
 import { openJournal, readJournal } from '../journal/open.js';
@@ -35,7 +35,8 @@ export function parseSigns(text: string, emergency: readonly RedFlag[]): Record<
 }
 
 export async function checkInCommand(ctx: CommandContext, options: CheckInOptions): Promise<void> {
-  const { 'red-flags': flags } = ctx.content(['red-flags']);
+  const content = ctx.content(['red-flags', 'precautions']);
+  const flags = content['red-flags'];
   const emergency = flags.filter((f) => f.level === 'emergency');
   let redFlags: Record<string, FlagAnswer>;
   let painScore: number | undefined;
@@ -49,23 +50,23 @@ export async function checkInCommand(ctx: CommandContext, options: CheckInOption
     painScore = options.pain === undefined ? undefined : parseScore(options.pain, '--pain');
   } else {
     const { askCheckIn } = await import('../prompts/ask.js');
-    ({ redFlags, painScore } = await askCheckIn(flags, { input: ctx.stdin, output: ctx.stdout, now: ctx.now }));
+    ({ redFlags, painScore } = await askCheckIn(flags, { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform }));
   }
 
   const now = ctx.now();
-  const result = checkIn(redFlags, painScore, flags, now);
   const journal = openJournal(ctx);
+  const result = checkIn(redFlags, painScore, flags, now, currentCare(readJournal(ctx, journal)));
   const at = now.toISOString();
   const records: JournalRecord[] = [{ type: 'check-in', at, level: result.level, redFlags: { ...redFlags }, painScore: result.painScore }];
   if (result.painScore !== null) records.push({ type: 'pain', at, score: result.painScore, source: 'check-in' });
   journal.append(records);
 
   if (ctx.options.json) {
-    ctx.json(verdictJson(result, { 'red-flags': flags }));
+    ctx.json(verdictJson(result, content, now));
     return;
   }
   if (result.level === 'emergency') {
-    ctx.out(verdictText(result, { 'red-flags': flags }, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM }));
+    ctx.out(verdictText(result, content, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM, now }));
     return;
   }
   const status = episodeStatus(readJournal(ctx, journal), now);

@@ -18,6 +18,12 @@ import { exportJson, exportMarkdown } from '../render/export.js';
 
 const MAX_NOTE = 500;
 
+function visibleCharacters(text: string): number {
+  let n = 0;
+  for (const _ of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) n++;
+  return n;
+}
+
 export function onsetCommand(ctx: CommandContext, words: string[], options: { clear?: boolean }): void {
   const journal = openJournal(ctx);
   const now = ctx.now();
@@ -37,7 +43,7 @@ export function onsetCommand(ctx: CommandContext, words: string[], options: { cl
     return;
   }
   const hours = hoursSinceOnset(onset, now)!;
-  ctx.out(`Onset recorded: ${when(onset)} (${hours < 1 ? 'just now' : `${durationWords(hours)} ago`}).`);
+  ctx.out(`Onset recorded: ${when(onset, now)} (${hours < 1 ? 'just now' : `${durationWords(hours)} ago`}).`);
   ctx.out(`Now: ${THERMAL_WORDS[thermalAdvice(hours)]}. Phase: ${phaseOf(hours)}.`);
   ctx.out('Your dated plan: back-relief plan');
 }
@@ -45,7 +51,8 @@ export function onsetCommand(ctx: CommandContext, words: string[], options: { cl
 export function painCommand(ctx: CommandContext, scoreText: string, options: { note?: string }): void {
   const score = parseScore(scoreText);
   const note = options.note === undefined ? undefined : sanitizeLine(options.note).trim();
-  if (note !== undefined && note.length > MAX_NOTE) throw new UsageError(`--note is too long (${MAX_NOTE} characters at most).`);
+  // Characters as a person sees them: an emoji or an accented letter is one, whatever its encoding.
+  if (note !== undefined && visibleCharacters(note) > MAX_NOTE) throw new UsageError(`--note is too long (${MAX_NOTE} characters at most).`);
   const record: PainLine = { type: 'pain', at: ctx.now().toISOString(), score, ...(note ? { note } : {}) };
   openJournal(ctx).append([record]);
   if (ctx.options.json) ctx.json(record);
@@ -69,7 +76,7 @@ export function statusCommand(ctx: CommandContext): void {
     });
     return;
   }
-  ctx.out(statusLines(status, ctx).join('\n'));
+  ctx.out(statusLines(status, ctx, now).join('\n'));
 }
 
 export function planCommand(ctx: CommandContext): void {
@@ -94,7 +101,7 @@ export function planCommand(ctx: CommandContext): void {
     );
     return;
   }
-  ctx.out(planLines(days, onset.at, ctx, stretchName).join('\n'));
+  ctx.out(planLines(days, onset.at, ctx, stretchName, ctx.now()).join('\n'));
 }
 
 /** Red-flag ids as the words of their checkbox line, for history and the clinician's summary. */
@@ -102,6 +109,17 @@ function flagNames(ctx: CommandContext): (id: string) => string {
   const names = new Map(ctx.content(['red-flags'])['red-flags'].map((f) => [f.id, f.summary]));
   return (id) => names.get(id) ?? words(id);
 }
+
+/** The export's scope: the current episode from its onset, and never less than the last 30 days. */
+function episodeRecords(ctx: CommandContext, now: Date) {
+  const journal = openJournal(ctx);
+  const month = now.getTime() - EXPORT_DAYS * 86_400_000;
+  const onset = currentOnset(readJournal(ctx, journal));
+  const since = Math.min(month, onset ? onset.at.getTime() : month);
+  return readJournal(ctx, journal, { since }).filter((r) => Date.parse(r.at) >= since || r.type === 'precautions');
+}
+
+const EXPORT_DAYS = 30;
 
 function localDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -112,20 +130,21 @@ export function historyCommand(ctx: CommandContext, options: { days?: string }):
   const days = options.days === undefined ? 30 : parseDays(options.days);
   const now = ctx.now();
   const since = now.getTime() - days * 86_400_000;
-  const records = readJournal(ctx).filter((r) => Date.parse(r.at) >= since);
+  const records = readJournal(ctx, openJournal(ctx), { since }).filter((r) => Date.parse(r.at) >= since);
   if (ctx.options.json) {
     ctx.json({ sessions: sessionsOf(records), pain: painOf(records), checkIns: checkInsOf(records) });
     return;
   }
-  ctx.out(historyLines(records, days, ctx, flagNames(ctx)).join('\n'));
+  ctx.out(historyLines(records, days, ctx, flagNames(ctx), now).join('\n'));
 }
 
 export function exportCommand(ctx: CommandContext, options: { format?: string; output?: string; force?: boolean }): void {
   const format = options.format ?? 'md';
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, not "${sanitizeLine(format)}".`);
-  const records = readJournal(ctx);
   const now = ctx.now();
-  const summary = { records, now, flagName: flagNames(ctx) };
+  const records = episodeRecords(ctx, now);
+  const precautions = new Map(ctx.content(['precautions']).precautions.map((p) => [p.id, p.name]));
+  const summary = { records, now, flagName: flagNames(ctx), precautionName: (id: string) => precautions.get(id) ?? words(id) };
   const text = format === 'json' ? `${JSON.stringify(exportJson(summary), null, 2)}\n` : exportMarkdown(summary);
   if (options.output === undefined) {
     ctx.stdout.write(text);

@@ -15,6 +15,8 @@ import { formatSeconds } from '../timer/duration.js';
 import { waitForKey, routineDisplay } from '../timer/routine-view.js';
 import { runTimer } from '../timer/run.js';
 import { terminalControls } from '../timer/terminal.js';
+import { canSuspend } from '../terminal/job-control.js';
+import { exitCodeOf, STOP_WORDS, stopReceived, type Stop } from '../terminal/stops.js';
 
 export interface RoutineCommandOptions {
   plan?: boolean;
@@ -76,7 +78,8 @@ export async function routineCommand(ctx: CommandContext, options: RoutineComman
     );
   }
   const chosen = [...choice.stretches];
-  const cleared = await clearance(ctx, choice.needsClearance, name, !options.plan);
+  // The printed plan shows them, with a note; the guided routine runs them only after a yes.
+  const cleared = options.plan ? choice.needsClearance.map((n) => n.id) : await clearance(ctx, choice.needsClearance, name);
   chosen.push(...stretches.filter((s) => cleared.includes(s.id)));
   chosen.sort((a, b) => stretches.indexOf(a) - stretches.indexOf(b));
   const steps = planRoutine(chosen, { level, walkMinutes }, records);
@@ -99,14 +102,13 @@ export async function routineCommand(ctx: CommandContext, options: RoutineComman
  * Stretches named in --only that a precaution rules out: asked one by one in a terminal ("a
  * physiotherapist has shown me"), kept in the printed plan with a note, never run without a yes.
  */
-async function clearance(ctx: CommandContext, needs: readonly LeftOut[], name: (id: string) => string, ask: boolean): Promise<string[]> {
-  if (!ask) return [];
+async function clearance(ctx: CommandContext, needs: readonly LeftOut[], name: (id: string) => string): Promise<string[]> {
   const cleared: string[] = [];
   for (const n of needs) {
     const { askYesNo } = await import('../prompts/ask.js');
     const yes = await askYesNo(
       `${capitalise(name(n.id))} is left out for you (${LEFT_OUT_WORDS[n.because]}). Has a physiotherapist shown it to you?`,
-      { input: ctx.stdin, output: ctx.stdout, now: ctx.now },
+      { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform },
       'Routine cancelled.',
     );
     if (yes) cleared.push(n.id);
@@ -132,11 +134,12 @@ function planLines(steps: RoutineStep[], level: Level, width: number): string[] 
   const total = steps.reduce((sum, s) => sum + totalMs(s), 0);
   const lines = [`Stretch routine (${level}), ${steps.length} stretches, about ${Math.ceil(total / 60_000)} minutes of timed work:`, ''];
   steps.forEach((step, i) => {
-    lines.push(`${i + 1}. ${step.stretch.name} (${step.stretch.id}): ${step.dose}, ${formatSeconds(totalMs(step) / 1000)}`);
+    lines.push(`${i + 1}. ${step.stretch.name}: ${step.dose}, ${formatSeconds(totalMs(step) / 1000)}`);
     const parts = summarise(step.phases);
     lines.push(...wrap(parts, width, '     ', '     '));
   });
   lines.push('', ...wrap('Some discomfort is normal; stop if the pain gets clearly worse or spreads down a leg. Run it, guided: back-relief routine', width));
+  lines.push(...wrap(`To choose, give --only the ids, separated by commas: ${steps.map((s) => s.stretch.id).join(', ')}`, width));
   return lines;
 }
 
@@ -157,7 +160,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
   let outcome: Outcome = 'completed';
   const total = steps.reduce((sum, s) => sum + totalMs(s), 0);
   ctx.out(`Stretch routine (${level}): ${steps.length} stretches, about ${Math.ceil(total / 60_000)} minutes. Some discomfort is normal; stop if the pain gets clearly worse or spreads down a leg. Press h if it does.`);
-  ctx.out(ctx.style.dim('Keys: Enter start  s skip  q stop  h this hurts  space pause  Ctrl+C quit'));
+  ctx.out(wrap('Keys: Enter start, s skip, q stop, h the pain got worse, space pause, Ctrl+C quit.', ctx.width).map((l) => ctx.style.dim(l)).join('\n'));
 
   const record = () => {
     const line: RoutineLine = {
@@ -170,6 +173,10 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
     journal.append([line]);
   };
 
+  // A stop from outside (SIGTERM, the window closed, the output gone) ends the routine with what was
+  // done recorded; Ctrl+C is an interruption like any other.
+  let stop: Stop | null = null;
+  const suspendable = canSuspend(ctx.platform);
   for (const [index, step] of steps.entries()) {
     const { stretch } = step;
     ctx.out('');
@@ -177,7 +184,13 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
     if (stretch.drawing?.length) ctx.out(stretch.drawing.map((row) => `    ${row}`.trimEnd()).join('\n'));
     stretch.steps.forEach((text, i) => ctx.out(wrap(text, ctx.width, `  ${i + 1}. `, '     ').join('\n')));
     ctx.out(ctx.style.dim('Enter to start, s to skip, q to stop, h if the pain gets worse.'));
-    const key = await waitForKey(ctx.stdin, ['\r', ' ', 's', 'q', 'h']);
+    const waited = await waitForKey(ctx.stdin, ['\r', ' ', 's', 'q', 'h']);
+    if ('stop' in waited) {
+      stop = waited.stop;
+      outcome = 'interrupted';
+      break;
+    }
+    const { key } = waited;
     if (key === '\u0003') {
       outcome = 'interrupted';
       break;
@@ -196,15 +209,12 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
     }
     const display = routineDisplay(ctx.stdout, stretch.name);
     display.setup();
-    const restoreOnExit = () => display.restore();
-    process.once('exit', restoreOnExit);
     const result = await runTimer<Phase>(step.phases, {
       now: () => ctx.now().getTime(),
       display,
-      controls: terminalControls({ stdin: ctx.stdin, out: ctx.stdout, display, keys: true, extraKeys: { s: 'skip', h: 'hurt' } }),
+      controls: terminalControls({ stdin: ctx.stdin, out: ctx.stdout, display, keys: true, suspendable, extraKeys: { s: 'skip', h: 'hurt' } }),
       record: () => {},
     });
-    process.off('exit', restoreOnExit);
     if (result === 'completed') {
       status.set(stretch.id, 'done');
       ctx.out(`Done: ${stretch.name}.`);
@@ -213,14 +223,12 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
     status.set(stretch.id, 'partial');
     if (result === 'skipped') continue;
     outcome = result === 'hurt' ? 'pain' : result === 'stopped' ? 'stopped' : 'interrupted';
-    if (result === 'terminated') {
-      record();
-      throw new CancelledError('Routine stopped by a signal; what was done is recorded.', 143);
-    }
+    if (result === 'terminated') stop = stopReceived() ?? 'SIGTERM';
     break;
   }
 
   record();
+  if (stop) throw new CancelledError(`Routine ${STOP_WORDS[stop]}; what was done is recorded.`, exitCodeOf(stop));
   if (outcome === 'interrupted') throw new CancelledError('Routine interrupted; what was done is recorded.', 130);
   ctx.out('');
   if (outcome === 'pain') {

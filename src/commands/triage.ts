@@ -1,14 +1,15 @@
 /** `back-relief triage`: interactive in a terminal, or scripted with `--answers FILE|-`. */
-import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../context.js';
 import { currentOnset } from '../decision/episode.js';
 import { triage, type TriageAnswers, type TriageResult } from '../decision/triage.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { JournalRecord } from '../journal/records.js';
-import { format } from 'date-fns';
+import { day } from '../render/dates.js';
 import { when } from '../render/journal.js';
 import { UsageError } from '../errors.js';
 import { parseAnswers } from '../input/answers.js';
+import { FileTooLarge, readCappedFile } from '../input/files.js';
+import { describeFsError } from '../text/fs-errors.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { verdictJson, verdictText } from '../render/verdict.js';
 
@@ -41,9 +42,9 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
   }
   const now = ctx.now();
   const result = triage(answers, asked, now, content.stretches);
-  if (ctx.options.json) ctx.json(verdictJson(result, content));
+  if (ctx.options.json) ctx.json(verdictJson(result, content, now));
   else {
-    ctx.out(verdictText(result, content, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM }));
+    ctx.out(verdictText(result, content, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM, now }));
   }
 
   if (!interactive && !options.record) return;
@@ -56,7 +57,7 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
     if (current?.at.getTime() !== answers.onset.getTime()) {
       const { askSaveOnset } = await import('../prompts/ask.js');
       // A range ("2 to 3 days ago") gives a day, not a minute.
-      const description = onsetApproximate ? `about ${format(answers.onset, 'EEE d MMM')}` : when(answers.onset);
+      const description = onsetApproximate ? `about ${day(answers.onset, now)}` : when(answers.onset, now);
       saveOnset = await askSaveOnset(description, promptIo(ctx));
     }
   }
@@ -65,7 +66,7 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
 }
 
 function promptIo(ctx: CommandContext) {
-  return { input: ctx.stdin, output: ctx.stdout, now: ctx.now };
+  return { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform };
 }
 
 /** The journal lines of one triage: the verdict, and the onset and pain score when there are. */
@@ -103,12 +104,9 @@ async function readAnswers(source: string, ctx: CommandContext): Promise<string>
     return Buffer.concat(chunks).toString('utf8');
   }
   try {
-    const text = readFileSync(source, 'utf8');
-    if (text.length > MAX_ANSWERS_BYTES) throw new UsageError('answers file: larger than 1 MB; that cannot be an answers file.');
-    return text;
+    return readCappedFile(source, MAX_ANSWERS_BYTES);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new UsageError(`--answers: cannot read "${sanitizeLine(source)}" (${code}).`);
+    if (error instanceof FileTooLarge) throw new UsageError('answers file: larger than 1 MB; that cannot be an answers file.');
+    throw new UsageError(`--answers: cannot read "${sanitizeLine(source)}" (${describeFsError(error)}).`);
   }
 }

@@ -3,12 +3,20 @@
  * adds, a built-in red flag is never lowered), then a check that every cited source exists.
  * Any problem is a ContentError naming the file, the item and the field.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { ContentError, UsageError } from '../errors.js';
+import { FileTooLarge, readCappedFile, sizeWords } from '../input/files.js';
+import { describeFsError } from '../text/fs-errors.js';
+import { describePath, strictJsonProblem } from '../text/strict-json.js';
 import { parseCleanJson, sanitizeLine } from '../render/sanitize.js';
-import { BUILTIN_ONLY, LEVEL_RANK, SCHEMAS, type ContentByKind, type Kind } from './schema.js';
+import { BUILTIN_ONLY, LEVEL_RANK, SCHEMAS, STAGE_RANK, type ContentByKind, type Kind } from './schema.js';
+
+/** The built-in files are a few tens of kB; a --data-dir file a thousand times that is not content. */
+const MAX_CONTENT_BYTES = 5_000_000;
+/** Items in one file: more than any content needs, few enough that every command stays fast. */
+const MAX_ITEMS = 2000;
 
 export interface ContentDirs {
   builtin: string;
@@ -71,38 +79,58 @@ function merge<K extends Kind>(
   extra: Loaded<ContentByKind[K]>[],
 ): Loaded<ContentByKind[K]>[] {
   const merged = [...builtin];
+  // By id, so merging stays linear however many items a file adds.
+  const index = new Map(merged.map((m, i) => [m.item.id, i]));
   for (const added of extra) {
-    const at = merged.findIndex((m) => m.item.id === added.item.id);
-    if (at === -1) {
+    const at = index.get(added.item.id);
+    if (at === undefined) {
+      index.set(added.item.id, merged.length);
       merged.push(added);
       continue;
     }
-    if (kind === 'red-flags') {
-      const before = merged[at]!.item as ContentByKind['red-flags'];
-      const after = added.item as ContentByKind['red-flags'];
-      if (LEVEL_RANK[after.level] < LEVEL_RANK[before.level]) {
-        throw itemError(
-          added.file,
-          added.index,
-          after.id,
-          'level',
-          `a built-in red flag cannot be lowered (from "${before.level}" to "${after.level}")`,
-        );
-      }
-    }
-    merged[at] = added;
+    merged[at] = { ...added, item: safeReplacement(kind, merged[at]!.item, added) };
   }
   return merged;
+}
+
+/**
+ * A replacement may reword an item, never make it less safe: a red flag is never lowered nor taken
+ * off the emergency watch list; a stretch keeps the precautions its movements meet and is never moved
+ * to an earlier stage. What a replacement leaves out is taken from the item it replaces.
+ */
+function safeReplacement<K extends Kind>(kind: K, before: ContentByKind[K], added: Loaded<ContentByKind[K]>): ContentByKind[K] {
+  const fail = (field: string, why: string) => itemError(added.file, added.index, added.item.id, field, why);
+  if (kind === 'red-flags') {
+    const [was, now] = [before as ContentByKind['red-flags'], added.item as ContentByKind['red-flags']];
+    if (LEVEL_RANK[now.level] < LEVEL_RANK[was.level]) throw fail('level', `a built-in red flag cannot be lowered (from "${was.level}" to "${now.level}")`);
+    if (was.watch !== false && now.watch === false) throw fail('watch', 'a built-in emergency sign cannot be taken off the watch list');
+    return { ...now, watch: now.watch ?? was.watch } as ContentByKind[K];
+  }
+  if (kind === 'stretches') {
+    const [was, now] = [before as ContentByKind['stretches'], added.item as ContentByKind['stretches']];
+    const stage = now.stage ?? was.stage;
+    if (stage && was.stage && STAGE_RANK[stage] < STAGE_RANK[was.stage]) throw fail('stage', `a built-in stretch cannot be moved earlier (from "${was.stage}" to "${stage}")`);
+    const movements = [...new Set([...(was.movements ?? []), ...(now.movements ?? [])])];
+    return { ...now, ...(stage ? { stage } : {}), ...(movements.length ? { movements } : {}) } as ContentByKind[K];
+  }
+  return added.item;
 }
 
 function readItems<K extends Kind>(kind: K, file: string, required: boolean): Loaded<ContentByKind[K]>[] | null {
   let raw: string;
   try {
-    raw = readFileSync(file, 'utf8');
+    raw = readCappedFile(file, MAX_CONTENT_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (!required && code === 'ENOENT') return null;
-    throw new ContentError(`${file}: cannot be read (${code ?? 'unknown error'}).`);
+    if (error instanceof FileTooLarge) throw new ContentError(`${sanitizeLine(file)}: is larger than ${sizeWords(MAX_CONTENT_BYTES)}; a content file is far smaller.`);
+    throw new ContentError(`${sanitizeLine(file)}: cannot be read (${describeFsError(error)}).`);
+  }
+  // A file a person wrote: a key given twice would let the later value win without a word.
+  const problem = required ? null : strictJsonProblem(raw, 16);
+  if (problem) {
+    const where = describePath(problem.path, sanitizeLine);
+    throw new ContentError(`${sanitizeLine(file)}: ${where} ${problem.kind === 'duplicate-key' ? 'is given more than once' : 'is nested too deeply'}.`);
   }
   let parsed: unknown;
   try {
@@ -110,9 +138,10 @@ function readItems<K extends Kind>(kind: K, file: string, required: boolean): Lo
     // counts as empty and nothing hostile survives into the content.
     parsed = parseCleanJson(raw.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ContentError(`${file}: is not valid JSON (${sanitizeLine((error as Error).message)}).`);
+    throw new ContentError(`${sanitizeLine(file)}: is not valid JSON (${sanitizeLine((error as Error).message)}).`);
   }
-  if (!Array.isArray(parsed)) throw new ContentError(`${file}: must be a JSON array of items.`);
+  if (!Array.isArray(parsed)) throw new ContentError(`${sanitizeLine(file)}: must be a JSON array of items.`);
+  if (parsed.length > MAX_ITEMS) throw new ContentError(`${sanitizeLine(file)}: holds ${parsed.length} items; at most ${MAX_ITEMS}.`);
 
   const schema = SCHEMAS[kind];
   const seen = new Set<string>();
@@ -137,5 +166,5 @@ function readItems<K extends Kind>(kind: K, file: string, required: boolean): Lo
 function itemError(file: string, index: number, id: string | undefined, field: string, why: string): ContentError {
   const item = id === undefined ? `item ${index + 1}` : `item ${index + 1} ("${id.slice(0, 60)}")`;
   const where = field ? `field "${field}"` : 'the item';
-  return new ContentError(`${file}: ${item}: ${where} ${why}.`);
+  return new ContentError(`${sanitizeLine(file)}: ${item}: ${where} ${why}.`);
 }

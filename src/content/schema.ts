@@ -22,8 +22,8 @@ const id = v.pipe(
   v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, like "my-stretch"'),
   v.maxLength(60, 'is too long (60 characters at most)'),
 );
-const texts = v.pipe(v.array(text), v.minLength(1, 'must list at least one entry'));
-const sourceIds = v.pipe(v.array(id), v.minLength(1, 'must cite at least one source'));
+const texts = v.pipe(v.array(text), v.minLength(1, 'must list at least one entry'), v.maxLength(20, 'lists more than 20 entries'));
+const sourceIds = v.pipe(v.array(id), v.minLength(1, 'must cite at least one source'), v.maxLength(30, 'cites more than 30 sources'));
 
 /**
  * When a stretch belongs in the routine and the plan (content.md): from the first hours, once the
@@ -36,18 +36,27 @@ export type Stage = (typeof STAGES)[number];
 export const MOVEMENTS = ['forward-bend', 'lying-on-back'] as const;
 export type Movement = (typeof MOVEMENTS)[number];
 
-const range = v.nullable(
-  v.pipe(
-    v.object({
-      min: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')),
-      max: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')),
-    }),
-    v.forward(
-      v.check((r) => r.min <= r.max, 'must not be below "min"'),
-      ['max'],
+/**
+ * A dose range, with an upper bound a real dose never reaches: a --data-dir stretch of 100,000,000
+ * repetitions would otherwise be planned into a routine that cannot fit in memory, let alone a day.
+ */
+const range = (most: number, unit: string) => {
+  const bound = v.pipe(
+    v.number(),
+    v.integer('must be a whole number'),
+    v.minValue(1, 'must be at least 1'),
+    v.maxValue(most, `must be at most ${most} ${unit}`),
+  );
+  return v.nullable(
+    v.pipe(
+      v.object({ min: bound, max: bound }),
+      v.forward(
+        v.check((r) => r.min <= r.max, 'must not be below "min"'),
+        ['max'],
+      ),
     ),
-  ),
-);
+  );
+};
 
 export const StretchSchema = v.object({
   id,
@@ -55,16 +64,19 @@ export const StretchSchema = v.object({
   summary: v.optional(text),
   steps: texts,
   dose: v.object({
-    holdSeconds: range,
-    reps: range,
-    breaths: range,
-    minutes: range,
+    holdSeconds: range(600, 'seconds'),
+    reps: range(100, 'repetitions'),
+    breaths: range(60, 'breaths'),
+    minutes: range(60, 'minutes'),
     perSide: v.boolean(),
   }),
-  /** Where it belongs in an episode; a stretch without one joins once the first days have passed. */
-  stage: v.optional(v.picklist(STAGES, `must be one of ${STAGES.join(', ')}`), 'after-first-days'),
+  /**
+   * Where it belongs in an episode (stageOf: a stretch without one joins once the first days have
+   * passed). Left out of a --data-dir item that replaces a built-in one, the built-in's stands.
+   */
+  stage: v.optional(v.picklist(STAGES, `must be one of ${STAGES.join(', ')}`)),
   /** What a precaution may rule out: forward bends (osteoporosis), lying on the back (later pregnancy). */
-  movements: v.optional(v.array(v.picklist(MOVEMENTS, `must each be one of ${MOVEMENTS.join(', ')}`)), []),
+  movements: v.optional(v.array(v.picklist(MOVEMENTS, `must each be one of ${MOVEMENTS.join(', ')}`))),
   /** A gentler way to start, such as a plank on the knees. */
   easier: v.optional(text),
   /** Knee to chest: after each side, both knees together. */
@@ -101,13 +113,15 @@ export const RedFlagSchema = v.object({
   question: text,
   summary: text,
   /** false: a sign that cannot newly appear later (an injury happened or not), so the plan's watch list leaves it out. */
-  watch: v.optional(v.boolean(), true),
+  watch: v.optional(v.boolean()),
   sources: sourceIds,
 });
 
 /** data/precautions.json: conditions that change what is safe at home (never the triage level). */
 export const PrecautionSchema = v.object({
   id,
+  /** A short name for lists: "poor circulation". */
+  name: text,
   question: text,
   /** The checkbox line: answerable without the question under it. */
   summary: text,
@@ -130,6 +144,11 @@ export type Remedy = v.InferOutput<typeof RemedySchema>;
 export type RedFlag = v.InferOutput<typeof RedFlagSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Precaution = v.InferOutput<typeof PrecautionSchema>;
+
+/** A stretch's stage; without one, it joins once the first days have passed. */
+export const stageOf = (stretch: Pick<Stretch, 'stage'>): Stage => stretch.stage ?? 'after-first-days';
+/** The order of the stages: a replacement may move a stretch later, never earlier. */
+export const STAGE_RANK: Record<Stage, number> = { 'first-days': 0, 'after-first-days': 1, prevention: 2 };
 export type Range = NonNullable<Stretch['dose']['reps']>;
 
 export const SCHEMAS = {

@@ -4,6 +4,7 @@
  */
 import type { CheckInLine, JournalRecord, PainLine, SessionLine, TriageLine } from '../journal/records.js';
 import { careOf, UNKNOWN_CARE, type Care } from './precautions.js';
+import { PREGNANCY, type FlagAnswer } from './triage.js';
 import { hoursSinceOnset, phaseOf, thermalAdvice, THRESHOLDS, type Phase, type Thermal } from './time.js';
 
 export interface Onset {
@@ -31,16 +32,25 @@ export function hoursSinceRecordedOnset(onset: Onset | null, now: Date): number 
 }
 
 /**
- * The precautions as last answered: by a triage that asked them (with its pregnancy answer) or by a
- * timer or the routine asking on their own. Unknown when never answered.
+ * The precautions and the pregnancy answer, each as last given: the precautions by a triage that
+ * asked them or by a timer or the routine asking on their own; pregnancy by any triage (it is one of
+ * its signs) or by those same questions. Each is unknown until answered, and one never hides the
+ * other: a triage without precautions still tells whether the person is pregnant.
  */
 export function currentCare(records: readonly JournalRecord[]): Care {
-  for (let i = records.length - 1; i >= 0; i--) {
+  let precautions: Care['precautions'] | undefined;
+  let pregnancy: Care['pregnancy'] | undefined;
+  for (let i = records.length - 1; i >= 0 && (precautions === undefined || pregnancy === undefined); i--) {
     const r = records[i]!;
-    if (r.type === 'precautions') return careOf(r.answers, r.pregnancy);
-    if (r.type === 'triage' && r.precautions) return careOf(r.precautions, r.redFlags.pregnancy);
+    let answers: Record<string, FlagAnswer> | null | undefined;
+    let pregnant: FlagAnswer | undefined;
+    if (r.type === 'precautions') [answers, pregnant] = [r.answers, r.pregnancy];
+    else if (r.type === 'triage') [answers, pregnant] = [r.precautions, r.redFlags[PREGNANCY]];
+    else continue;
+    if (precautions === undefined && answers) precautions = careOf(answers, undefined).precautions;
+    if (pregnancy === undefined && pregnant !== undefined) pregnancy = pregnant !== false;
   }
-  return UNKNOWN_CARE;
+  return { precautions: precautions ?? UNKNOWN_CARE.precautions, pregnancy: pregnancy ?? UNKNOWN_CARE.pregnancy };
 }
 
 export const sessionsOf = (records: readonly JournalRecord[]) => records.filter((r): r is SessionLine => r.type === 'session');
@@ -48,10 +58,21 @@ export const painOf = (records: readonly JournalRecord[]) => records.filter((r):
 export const checkInsOf = (records: readonly JournalRecord[]) => records.filter((r): r is CheckInLine => r.type === 'check-in');
 export const triagesOf = (records: readonly JournalRecord[]) => records.filter((r): r is TriageLine => r.type === 'triage');
 
-export function lastSession(records: readonly JournalRecord[], kind?: 'ice' | 'heat'): SessionLine | null {
+/**
+ * How far ahead of this clock a recorded time may be and still count: clocks of two machines, or one
+ * corrected by a minute, differ a little. Further ahead is a clock set wrong (or a copied journal).
+ */
+export const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * The last session (of a kind). A session that ended ahead of this clock is treated like an onset
+ * ahead of it: it cannot be the one before now, so it never holds a new session back for months.
+ */
+export function lastSession(records: readonly JournalRecord[], now: Date, kind?: 'ice' | 'heat'): SessionLine | null {
   let last: SessionLine | null = null;
   for (const s of sessionsOf(records)) {
     if (kind && s.kind !== kind) continue;
+    if (Date.parse(s.endedAt) > now.getTime() + CLOCK_SKEW_MS) continue;
     if (!last || Date.parse(s.endedAt) >= Date.parse(last.endedAt)) last = s;
   }
   return last;
@@ -112,7 +133,7 @@ export interface EpisodeStatus {
 export function episodeStatus(records: readonly JournalRecord[], now: Date): EpisodeStatus {
   const onset = currentOnset(records);
   const hours = hoursSinceRecordedOnset(onset, now);
-  const session = lastSession(records);
+  const session = lastSession(records, now);
   const pain = painOf(records);
   const lastPain = pain.reduce<PainLine | null>((last, p) => (!last || Date.parse(p.at) >= Date.parse(last.at) ? p : last), null);
   return {

@@ -3,7 +3,7 @@
  * what is safe at home. Which ice or heat session needs a doctor's or pharmacist's word first, and
  * which stretches the routine and the plan leave out. Pure.
  */
-import type { Movement, Stage, Stretch } from '../content/schema.js';
+import { stageOf, type Movement, type Stage, type Stretch } from '../content/schema.js';
 import type { FlagAnswer } from './triage.js';
 import { THRESHOLDS } from './time.js';
 
@@ -96,7 +96,7 @@ export function chooseStretches(stretches: readonly Stretch[], hours: number | n
   const ids: string[] = [];
   const leftOut: LeftOut[] = [];
   for (const s of stretches) {
-    if (!stages.includes(s.stage ?? 'after-first-days')) continue;
+    if (!stages.includes(stageOf(s))) continue;
     const because = leftOutBecause(s, care);
     if (because) leftOut.push({ id: s.id, because });
     else ids.push(s.id);

@@ -3,7 +3,7 @@
  * phases (breaths, holds, repetitions, sides). Pure: content and the journal's past routines in, a
  * plan out; the timer engine counts the phases down.
  */
-import type { Stretch } from '../content/schema.js';
+import { stageOf, type Stretch } from '../content/schema.js';
 import type { JournalRecord } from '../journal/records.js';
 import { chooseStretches, leftOutBecause, stagesFor, type Care, type LeftOut } from './precautions.js';
 
@@ -135,11 +135,11 @@ export function chooseRoutine(
     const walk = s.id === 'walking' && options.walkMinutes !== undefined;
     if (only && !only.includes(s.id) && !walk) continue;
     if (!only && !planned!.has(s.id) && !walk) {
-      const because = stagesFor(hours).includes(s.stage) ? leftOutBecause(s, care) : null;
+      const because = stagesFor(hours).includes(stageOf(s)) ? leftOutBecause(s, care) : null;
       if (because) choice.leftOut.push({ id: s.id, because });
       continue;
     }
-    if (only && s.stage === 'prevention' && firstDays) {
+    if (only && stageOf(s) === 'prevention' && firstDays) {
       choice.tooEarly.push(s.id);
       continue;
     }

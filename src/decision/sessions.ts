@@ -23,7 +23,7 @@ export interface BreakConflict {
 /** The first planned session that would start before the skin break after the last one of its kind. */
 export function breakConflict(records: readonly JournalRecord[], planned: readonly PlannedStart[], now: Date): BreakConflict | null {
   for (const { kind, inMs } of planned) {
-    const last = lastSession(records, kind);
+    const last = lastSession(records, now, kind);
     if (!last) continue;
     const lastEndedAt = new Date(last.endedAt);
     const breakEndsAt = new Date(lastEndedAt.getTime() + THRESHOLDS.breakMinutes * 60_000);

@@ -3,7 +3,7 @@
  * the onset and the time now, the level of care, the reasons, and the plan for now. Pure.
  */
 import { LEVEL_RANK, type Level, type RedFlag, type Stretch } from '../content/schema.js';
-import { careOf, chooseStretches, kindsHeld, type Care, type LeftOut, type ThermalKind } from './precautions.js';
+import { careOf, chooseStretches, kindsHeld, UNKNOWN_CARE, type Care, type LeftOut, type ThermalKind } from './precautions.js';
 import { hoursSinceOnset, phaseOf, thermalAdvice, THRESHOLDS, type Phase, type Thermal } from './time.js';
 
 /** `unsure` is never read as "no": it counts as the sign applying (when in doubt, escalate). */
@@ -34,6 +34,8 @@ export type Action =
   | { kind: 'call-emergency' }
   | { kind: 'see-doctor-today' }
   | { kind: 'book-appointment' }
+  /** The precautions were not answered: check them before heat, ice or stretching. */
+  | { kind: 'check-precautions' }
   /** `askFirst`: the kinds a precaution holds back until a doctor or pharmacist has been asked. */
   | { kind: 'thermal'; thermal: Thermal; askFirst: ThermalKind[] }
   | { kind: 'move'; stretches: string[]; leftOut: LeftOut[] }
@@ -74,6 +76,14 @@ export function derivedFlags(hours: number | null, painScore: number | null | un
 }
 
 /**
+ * Answers the onset already gives: pain that started less than a week ago has not lasted more than
+ * a week, so the prompts need not ask (from a week on, pain-over-week is derived instead).
+ */
+export function answeredByOnset(hours: number | null): Record<string, FlagAnswer> {
+  return hours !== null && hours < THRESHOLDS.painOverWeekHours ? { [PAIN_OVER_WEEK]: false } : {};
+}
+
+/**
  * `stretches` are the content's stretches: the plan names the ones that suit the phase and the
  * precautions. Without them (a check-in) the plan has no stretch advice to give.
  */
@@ -110,6 +120,7 @@ function planForNow(
   const actions: Action[] = [];
   if (level === 'urgent') actions.push({ kind: 'see-doctor-today' });
   if (level === 'doctor') actions.push({ kind: 'book-appointment' });
+  if (care.precautions === null) actions.push({ kind: 'check-precautions' });
   actions.push({ kind: 'thermal', thermal, askFirst: kindsHeld(care) });
   if (stretches.length) {
     const choice = chooseStretches(stretches, hours, care);
@@ -135,8 +146,9 @@ function planForNow(
  * A daily check-in: the emergency signs again and a pain score. A score of 8 or more still counts as
  * daily-life (book a doctor), as it would in triage; the other signs were not asked, so they do not count.
  */
-export function checkIn(redFlags: TriageAnswers['redFlags'], painScore: number | undefined, flags: readonly RedFlag[], now: Date): TriageResult {
+export function checkIn(redFlags: TriageAnswers['redFlags'], painScore: number | undefined, flags: readonly RedFlag[], now: Date, care: Care = UNKNOWN_CARE): TriageResult {
   const derived = derivedFlags(null, painScore);
   const considered = flags.filter((f) => f.level === 'emergency' || derived.has(f.id));
-  return triage({ onset: null, redFlags, painScore }, considered, now);
+  // A check-in does not ask the precautions: what the journal knows of them stands.
+  return { ...triage({ onset: null, redFlags, painScore }, considered, now), care };
 }

@@ -11,6 +11,7 @@ import { TRIGGERS, type TriageAnswers, type Trigger } from '../decision/triage.j
 import { UsageError } from '../errors.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { describePath, strictJsonProblem } from '../text/strict-json.js';
+import { EARLIEST_YEAR } from './when.js';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const KEYS = ['onset', 'redFlags', 'painScore', 'triggers', 'precautions'];
@@ -100,6 +101,7 @@ export function parseAnswers(text: string, flags: readonly RedFlag[], now: Date)
     onset = parseISO(parsed.onset);
     if (!isValid(onset)) fail('"onset"', `"${shown}" is not a real date`);
     if (onset.getTime() > now.getTime()) fail('"onset"', `"${shown}" is in the future`);
+    if (onset.getFullYear() < EARLIEST_YEAR) fail('"onset"', `"${shown}" is too long ago (from ${EARLIEST_YEAR} on)`);
   }
   return {
     onset,

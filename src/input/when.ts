@@ -12,6 +12,9 @@ const AGO = /^(\d+(?:\.\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?)\s+ago$/
 const YESTERDAY_AT = /^yesterday\s+(\d{1,2}):(\d{2})$/i;
 const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000 };
 
+/** An onset before this year is a typing slip, not an episode of back pain. */
+export const EARLIEST_YEAR = 1900;
+
 export const WHEN_EXAMPLES = 'now, 2026-11-20T09:00, 2026-11-20, yesterday, yesterday 18:00, 3 days ago, 5h ago, 90m ago';
 
 /** Parses a time the person typed. Throws a UsageError that says what is accepted. */
@@ -24,6 +27,7 @@ export function parseWhen(input: string, now: Date): Date {
   if (when.getTime() > now.getTime()) {
     throw new UsageError(`"${sanitizeLine(input)}" is in the future; the onset must be a time that has passed.`);
   }
+  if (when.getFullYear() < EARLIEST_YEAR) throw new UsageError(`"${sanitizeLine(input)}" is too long ago; give a time from ${EARLIEST_YEAR} on.`);
   return when;
 }
 

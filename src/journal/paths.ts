@@ -11,14 +11,21 @@ export interface PathInputs {
   cwd: string;
 }
 
-export function stateDir({ env, platform, homedir, cwd }: PathInputs): string {
+export function stateDir(inputs: PathInputs): string {
+  return stateDirSource(inputs).dir;
+}
+
+/** The state folder and the setting it comes from, so a message about it can name the setting. */
+export function stateDirSource({ env, platform, homedir, cwd }: PathInputs): { dir: string; variable: string } {
   // An empty variable counts as unset; a relative BACK_RELIEF_HOME is taken from where you are.
-  if (env.BACK_RELIEF_HOME) return resolve(cwd, env.BACK_RELIEF_HOME);
+  if (env.BACK_RELIEF_HOME) return { dir: resolve(cwd, env.BACK_RELIEF_HOME), variable: 'BACK_RELIEF_HOME' };
   // The XDG spec says a relative XDG_STATE_HOME is invalid and must be ignored.
-  if (env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME)) return join(env.XDG_STATE_HOME, 'back-relief');
-  if (platform === 'darwin') return join(homedir, 'Library', 'Application Support', 'back-relief');
-  if (platform === 'win32') return win32.join(env.LOCALAPPDATA || win32.join(homedir, 'AppData', 'Local'), 'back-relief');
-  return join(homedir, '.local', 'state', 'back-relief');
+  if (env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME)) return { dir: join(env.XDG_STATE_HOME, 'back-relief'), variable: 'XDG_STATE_HOME' };
+  if (platform === 'darwin') return { dir: join(homedir, 'Library', 'Application Support', 'back-relief'), variable: 'HOME' };
+  if (platform === 'win32') {
+    return { dir: win32.join(env.LOCALAPPDATA || win32.join(homedir, 'AppData', 'Local'), 'back-relief'), variable: env.LOCALAPPDATA ? 'LOCALAPPDATA' : 'HOME' };
+  }
+  return { dir: join(homedir, '.local', 'state', 'back-relief'), variable: 'HOME' };
 }
 
 export const JOURNAL_FILE = 'journal.jsonl';

@@ -7,11 +7,15 @@
  * gathers answers; the decision is made by src/decision/triage.ts, exactly as for `--answers`.
  * Loaded lazily: only `triage` in a terminal pays for Inquirer.
  */
-import { checkbox, confirm, input, number, select } from '@inquirer/prompts';
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import type { Precaution, RedFlag } from '../content/schema.js';
 import { hoursSinceOnset } from '../decision/time.js';
-import { derivedFlags, PREGNANCY, type FlagAnswer, type TriageAnswers, type Trigger } from '../decision/triage.js';
+import { answeredByOnset, derivedFlags, PREGNANCY, type FlagAnswer, type TriageAnswers, type Trigger } from '../decision/triage.js';
 import { CancelledError } from '../errors.js';
+import { canSuspend } from '../terminal/job-control.js';
+import { promptInput } from '../terminal/prompt-input.js';
+import { exitCodeOf, onStop, STOP_WORDS, stopReceived } from '../terminal/stops.js';
+import { parseScore } from '../input/numbers.js';
 import { parseWhen, WHEN_EXAMPLES } from '../input/when.js';
 import type { InStream, OutStream } from '../context.js';
 
@@ -19,6 +23,7 @@ export interface PromptIo {
   input: InStream;
   output: OutStream;
   now: () => Date;
+  platform?: NodeJS.Platform;
 }
 
 export interface GatheredAnswers {
@@ -60,19 +65,30 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Ctrl+C in Inquirer rejects with ExitPromptError; it becomes a CancelledError with our message. */
-async function cancellable<T>(message: string, ask: () => Promise<T>): Promise<T> {
+/**
+ * Runs a flow of prompts. Ctrl+C rejects with ExitPromptError (exit 130). A stop from outside
+ * (SIGTERM, the window closed) aborts the prompt on screen, which lets Inquirer put the terminal back
+ * (cooked, the cursor shown) before the run ends with that stop's exit code. Either way it becomes a
+ * CancelledError with our message, and nothing is recorded.
+ */
+async function cancellable<T>(message: string, io: PromptIo, ask: (context: PromptContext) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const offStop = onStop(() => controller.abort());
+  const input = promptInput(io.input, canSuspend(io.platform ?? process.platform));
+  const context: PromptContext = { input: input.input, output: io.output as NodeJS.WritableStream, clearPromptOnDone: false, signal: controller.signal };
   try {
-    return await ask();
+    return await ask(context);
   } catch (error) {
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-      throw new CancelledError(message);
+      const stop = stopReceived();
+      throw new CancelledError(stop && stop !== 'SIGINT' ? `${message.replace(/\.$/, '')}: ${STOP_WORDS[stop]}.` : message, exitCodeOf(stop));
     }
     throw error;
+  } finally {
+    offStop();
+    input.close();
   }
 }
-
-const contextOf = (io: PromptIo): PromptContext => ({ input: io.input, output: io.output as NodeJS.WritableStream, clearPromptOnDone: false });
 
 /** Why a derived sign is not asked: it already counts. */
 const ALREADY_COUNTED: Record<string, string> = {
@@ -81,9 +97,8 @@ const ALREADY_COUNTED: Record<string, string> = {
 };
 
 export function askTriage(flags: readonly RedFlag[], precautions: readonly Precaution[], io: PromptIo): Promise<GatheredAnswers> {
-  const context = contextOf(io);
   const level = (l: RedFlag['level']) => flags.filter((f) => f.level === l);
-  return cancellable('Triage cancelled.', async () => {
+  return cancellable('Triage cancelled.', io, async (context) => {
     const redFlags: Record<string, FlagAnswer> = {};
     const take = (answers: Record<string, FlagAnswer>) => {
       for (const [id, answer] of Object.entries(answers)) redFlags[id] = answer;
@@ -100,14 +115,17 @@ export function askTriage(flags: readonly RedFlag[], precautions: readonly Preca
     // The onset and the pain score come before the doctor-level signs, which they can settle.
     const { onset, approximate } = await askOnset(io, context);
     const painScore = await askPain(context);
-    const derived = derivedFlags(onset ? hoursSinceOnset(onset, io.now()) : null, painScore);
+    const hours = onset ? hoursSinceOnset(onset, io.now()) : null;
+    const derived = derivedFlags(hours, painScore);
+    const known = answeredByOnset(hours);
+    take(known);
     const doctor = level('doctor');
     asked.push(...doctor);
     const counted = doctor.filter((f) => derived.has(f.id));
     const intro = counted.length
       ? `${INTROS.doctor.replace(/:.*$/, '')} (already counted: ${counted.map((f) => ALREADY_COUNTED[f.id] ?? f.summary).join('; ')}): do any others apply?`
       : INTROS.doctor;
-    take(await askGroup(doctor.filter((f) => !derived.has(f.id)), intro, context));
+    take(await askGroup(doctor.filter((f) => !derived.has(f.id) && !Object.hasOwn(known, f.id)), intro, context));
 
     const precautionAnswers = await askGroup(precautions, PRECAUTIONS_INTRO, context);
     const triggers = await checkbox<Trigger>(
@@ -136,8 +154,7 @@ export function askPrecautions(
   io: PromptIo,
   cancelled: string,
 ): Promise<{ precautions: Record<string, FlagAnswer>; pregnancy: FlagAnswer | undefined }> {
-  const context = contextOf(io);
-  return cancellable(cancelled, async () => {
+  return cancellable(cancelled, io, async (context) => {
     const items: Choosable[] = [...precautions, ...(pregnancy ? [pregnancy] : [])];
     const answers = await askGroup(items, PRECAUTIONS_INTRO, context);
     const result: Record<string, FlagAnswer> = {};
@@ -153,8 +170,7 @@ export function askCleared(message: string, io: PromptIo): Promise<boolean> {
 
 /** check-in: the emergency signs again, then (unless one applies) a pain score. */
 export function askCheckIn(flags: readonly RedFlag[], io: PromptIo): Promise<{ redFlags: Record<string, FlagAnswer>; painScore: number | undefined }> {
-  const context = contextOf(io);
-  return cancellable('Check-in cancelled.', async () => {
+  return cancellable('Check-in cancelled.', io, async (context) => {
     const emergency = flags.filter((f) => f.level === 'emergency');
     const redFlags = await askGroup(emergency, INTROS.emergency, context);
     if (emergency.some((f) => redFlags[f.id] !== false)) return { redFlags, painScore: undefined };
@@ -165,25 +181,32 @@ export function askCheckIn(flags: readonly RedFlag[], io: PromptIo): Promise<{ r
 
 /** After a verdict: keep the onset in the journal so status and plan can follow the clock? */
 export function askSaveOnset(description: string, io: PromptIo): Promise<boolean> {
-  return cancellable('Triage cancelled.', () =>
-    confirm({ message: `Save this onset (${description}) so status and plan follow it?`, default: true }, contextOf(io)),
+  return cancellable('Triage cancelled.', io, (context) =>
+    confirm({ message: `Save this onset (${description}) so status and plan follow it?`, default: true }, context),
   );
 }
 
 /** A yes/no question, "no" by default; Ctrl+C is a CancelledError with `cancelled` as its message. */
 export function askYesNo(message: string, io: PromptIo, cancelled: string): Promise<boolean> {
-  return cancellable(cancelled, () => confirm({ message, default: false }, contextOf(io)));
+  return cancellable(cancelled, io, (context) => confirm({ message, default: false }, context));
 }
 
+/** The same rule as `back-relief pain`: a whole number from 0 to 10, written plainly, or nothing. */
 async function askPain(context: PromptContext): Promise<number | undefined> {
-  const score = await number(
-    { message: 'Pain right now, 0 (none) to 10 (worst)? (Enter to skip)', min: 0, max: 10, step: 1, required: false },
-    context,
-  );
-  return score ?? undefined;
+  const check = (text: string) => {
+    if (text.trim() === '') return true;
+    try {
+      parseScore(text);
+      return true;
+    } catch {
+      return 'A whole number from 0 (no pain) to 10 (the worst), or Enter to skip.';
+    }
+  };
+  const text = await input({ message: 'Pain right now, 0 (none) to 10 (worst)? (Enter to skip)', validate: check }, context);
+  return text.trim() === '' ? undefined : parseScore(text);
 }
 
-type PromptContext = { input: InStream; output: NodeJS.WritableStream; clearPromptOnDone: boolean };
+type PromptContext = { input: InStream; output: NodeJS.WritableStream; clearPromptOnDone: boolean; signal: AbortSignal };
 
 /** A sign or a precaution: a line to tick, and the question asked on its own when not sure. */
 type Choosable = Pick<RedFlag, 'id' | 'summary' | 'question'>;

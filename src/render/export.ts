@@ -1,6 +1,7 @@
 /** The summary for a clinician, as Markdown or JSON: what happened, in order, from the journal. */
 import { format } from 'date-fns';
-import { checkInsOf, currentOnset, hoursSinceRecordedOnset, painOf, sessionsOf, triagesOf } from '../decision/episode.js';
+import { checkInsOf, currentCare, currentOnset, hoursSinceRecordedOnset, painOf, sessionsOf, triagesOf } from '../decision/episode.js';
+import { DAILY_LIFE, PAIN_OVER_WEEK } from '../decision/triage.js';
 import { phaseOf } from '../decision/time.js';
 import type { JournalRecord } from '../journal/records.js';
 import { NOT_MEDICAL_ADVICE } from './labels.js';
@@ -11,6 +12,8 @@ export interface SummaryInput {
   now: Date;
   /** A red-flag id in words; the JSON keeps ids, the Markdown a clinician reads shows words. */
   flagName: (id: string) => string;
+  /** A precaution id in words ("poor circulation"). */
+  precautionName: (id: string) => string;
 }
 
 const byTime = <T extends { at: string }>(items: T[]) => [...items].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
@@ -25,9 +28,19 @@ export function exportJson({ records, now }: Pick<SummaryInput, 'records' | 'now
   const onset = currentOnset(records);
   const hours = hoursSinceRecordedOnset(onset, now);
   const screens = byTime([
-    ...triagesOf(records).map((t) => ({ at: t.at, source: 'triage' as const, level: t.level, redFlags: t.redFlags })),
-    ...checkInsOf(records).map((c) => ({ at: c.at, source: 'check-in' as const, level: c.level, redFlags: c.redFlags })),
-  ]).map((s) => ({ at: s.at, source: s.source, level: s.level, yes: flagsSaid(s.redFlags, true), unsure: flagsSaid(s.redFlags, 'unsure'), answers: s.redFlags }));
+    ...triagesOf(records).map((t) => ({ at: t.at, source: 'triage' as const, level: t.level, redFlags: t.redFlags, derived: t.reasons.filter((r) => r.because === 'derived').map((r) => r.id) })),
+    ...checkInsOf(records).map((c) => ({ at: c.at, source: 'check-in' as const, level: c.level, redFlags: c.redFlags, derived: [] as string[] })),
+  ]).map((s) => ({
+    at: s.at,
+    source: s.source,
+    level: s.level,
+    yes: flagsSaid(s.redFlags, true),
+    unsure: flagsSaid(s.redFlags, 'unsure'),
+    // Signs that followed from the onset or the pain score (pain for over a week, severe pain).
+    derived: s.derived,
+    answers: s.redFlags,
+  }));
+  const care = currentCare(records);
   const pain = byTime(painOf(records)).map((p) => ({ at: p.at, score: p.score, ...(p.note ? { note: p.note } : {}), ...(p.source ? { source: p.source } : {}) }));
   return {
     generatedAt: now.toISOString(),
@@ -35,6 +48,7 @@ export function exportJson({ records, now }: Pick<SummaryInput, 'records' | 'now
     hoursSinceOnset: hours,
     phase: phaseOf(hours),
     redFlagScreens: screens,
+    precautions: { applying: care.precautions, pregnancy: care.pregnancy },
     pain,
     sessions: byTime(sessionsOf(records)),
     notes: pain.filter((p) => p.note).map((p) => ({ at: p.at, text: p.note })),
@@ -43,6 +57,11 @@ export function exportJson({ records, now }: Pick<SummaryInput, 'records' | 'now
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+const DERIVED_FROM: Record<string, string> = {
+  [PAIN_OVER_WEEK]: 'from the onset: 7 days or more',
+  [DAILY_LIFE]: 'from a pain score of 8 or more',
+};
 const when = (iso: string) => format(new Date(iso), 'EEE d MMM yyyy, HH:mm');
 
 export function exportMarkdown(input: SummaryInput): string {
@@ -62,12 +81,20 @@ export function exportMarkdown(input: SummaryInput): string {
   else {
     out.push('| When | Screen | Result | Signs reported | Not sure |', '|---|---|---|---|---|');
     const named = (ids: string[]) => ids.map(input.flagName).join('; ');
-    for (const r of s.redFlagScreens) out.push(`| ${when(r.at)} | ${r.source} | ${r.level} | ${cell(named(r.yes) || 'none')} | ${cell(named(r.unsure) || '-')} |`);
+    for (const r of s.redFlagScreens) {
+      const signs = [named(r.yes), ...r.derived.map((id) => `${input.flagName(id)} (${DERIVED_FROM[id] ?? 'from the other answers'})`)].filter(Boolean).join('; ');
+      out.push(`| ${when(r.at)} | ${r.source} | ${r.level} | ${cell(signs || 'none')} | ${cell(named(r.unsure) || '-')} |`);
+    }
   }
+  out.push('', '## Precautions', '');
+  const { applying, pregnancy } = s.precautions;
+  if (applying === null) out.push('- Not answered yet.');
+  else out.push(`- ${applying.length ? `Apply (yes or not sure): ${applying.map(input.precautionName).join('; ')}` : 'None applies.'}`);
+  if (pregnancy !== null) out.push(`- Pregnant or gave birth in the last 6 weeks: ${pregnancy ? 'yes or not sure' : 'no'}.`);
   out.push('', '## Pain scores (0-10)', '');
   if (s.pain.length === 0) out.push('No scores recorded.');
   else {
-    out.push('```', ...painChart(painOf(input.records), 80), '```', '');
+    out.push('```', ...painChart(painOf(input.records), 80, input.now), '```', '');
     out.push('| When | Score | Note |', '|---|---|---|');
     for (const p of s.pain) out.push(`| ${when(p.at)} | ${p.score} | ${cell(p.note ?? '')} |`);
   }

@@ -5,13 +5,14 @@ import type { EpisodeStatus, Reminder } from '../decision/episode.js';
 import type { ThermalKind } from '../decision/precautions.js';
 import type { Thermal } from '../decision/time.js';
 import type { JournalRecord, PainLine, SessionLine } from '../journal/records.js';
+import { clockAt, day, dayAndTime } from './dates.js';
 import { words, wrap } from './layout.js';
 import type { View } from './listings.js';
 import { durationWords, leftOutText, listWords } from './verdict.js';
 
-export const when = (date: Date | string) => format(typeof date === 'string' ? new Date(date) : date, 'EEE d MMM, HH:mm');
-export const clock = (date: Date | string) => format(typeof date === 'string' ? new Date(date) : date, 'HH:mm');
-const day = (date: Date) => format(date, 'EEE d MMM');
+const asDate = (date: Date | string) => (typeof date === 'string' ? new Date(date) : date);
+/** "Wed 25 Nov, 14:05" (with the year outside this year). */
+export const when = (date: Date | string, now: Date) => dayAndTime(asDate(date), now);
 
 export const THERMAL_WORDS = {
   ice: 'ice or heat (ice is the usual habit in the first 48 hours; heat has the better evidence)',
@@ -36,26 +37,26 @@ export function minutesText(seconds: number): string {
 
 const sessionCore = (s: SessionLine) => `${minutesText(s.actualSeconds)} of ${minutesText(s.plannedSeconds)}, ${s.outcome}`;
 
-export function sessionText(s: SessionLine): string {
-  return `${s.kind}, ${sessionCore(s)}, ended ${when(s.endedAt)}`;
+export function sessionText(s: SessionLine, now: Date): string {
+  return `${s.kind}, ${sessionCore(s)}, ended ${when(s.endedAt, now)}`;
 }
 
-export function statusLines(status: EpisodeStatus, view: View): string[] {
+export function statusLines(status: EpisodeStatus, view: View, now: Date): string[] {
   const { style, width } = view;
   const lines: string[] = [style.heading('This episode')];
   const add = (label: string, text: string) => lines.push(...wrap(text, width, `  ${style.bold(label.padEnd(14))}`, ' '.repeat(16)));
   if (status.onset && status.hoursSinceOnset !== null) {
-    add('Started', `${when(status.onset.at)}${status.onset.approximate ? ' (approximately)' : ''}, ${durationWords(status.hoursSinceOnset)} ago`);
+    add('Started', `${when(status.onset.at, now)}${status.onset.approximate ? ' (approximately)' : ''}, ${durationWords(status.hoursSinceOnset)} ago`);
     add('Phase', status.phase);
   } else {
     add('Started', 'not recorded. Record it with: back-relief onset "yesterday 18:00"');
   }
   add('Now', THERMAL_WORDS[status.thermal]);
-  add('Last session', status.lastSession ? sessionText(status.lastSession) : 'none yet (back-relief ice)');
-  if (status.breakEndsAt) add('Skin break', `until ${clock(status.breakEndsAt)}; the next ${status.lastSession!.kind} session can start then`);
+  add('Last session', status.lastSession ? sessionText(status.lastSession, now) : 'none yet (back-relief ice)');
+  if (status.breakEndsAt) add('Skin break', `until ${clockAt(status.breakEndsAt, now)}; the next ${status.lastSession!.kind} session can start then`);
   if (status.lastPain) {
     const trend = status.trend.trend === 'not enough scores' ? '' : `; over the last week ${status.trend.trend} (${status.trend.from} to ${status.trend.to})`;
-    add('Last pain', `${status.lastPain.score}/10 on ${when(status.lastPain.at)}${trend}`);
+    add('Last pain', `${status.lastPain.score}/10 on ${when(status.lastPain.at, now)}${trend}`);
   } else {
     add('Last pain', 'none yet (back-relief pain 5)');
   }
@@ -83,7 +84,7 @@ export function dayActionText(action: DayAction, stretchName: (id: string) => st
     case 'thermal':
       return dayThermalText(action.thermal, action.askFirst);
     case 'check-precautions':
-      return 'Before heat, ice or stretches: check the precautions (reduced skin feeling, poor circulation, broken skin, osteoporosis, pregnancy). back-relief triage asks about them.';
+      return 'Before heat, ice or stretches: check the precautions (reduced skin feeling, poor circulation, broken skin, osteoporosis, pregnancy). back-relief triage asks about them, and a timer or the routine asks before it starts.';
     case 'rest-ok':
       return 'Rest if you need to, but a day or two at most.';
     case 'walk-short':
@@ -115,9 +116,9 @@ export function dayActionText(action: DayAction, stretchName: (id: string) => st
  * The plan in words. Days with the same advice are grouped ("Days 3-6"), so the screen shows where
  * the advice changes; `--json` keeps every day.
  */
-export function planLines(days: PlanDay[], onset: Date, view: View, stretchName: (id: string) => string): string[] {
+export function planLines(days: PlanDay[], onset: Date, view: View, stretchName: (id: string) => string, now: Date): string[] {
   const { style, width } = view;
-  const lines = [style.heading(`Plan from ${when(onset)} (day 0 starts at the onset)`)];
+  const lines = [style.heading(`Plan from ${when(onset, now)} (day 0 starts at the onset)`)];
   const groups: { days: PlanDay[]; texts: string[] }[] = [];
   for (const d of days) {
     const texts = d.actions.map((a) => dayActionText(a, stretchName));
@@ -134,7 +135,7 @@ export function planLines(days: PlanDay[], onset: Date, view: View, stretchName:
     previous = lastDay.day;
     const today = g.days.find((d) => d.today);
     const span = g.days.length === 1 ? `Day ${first.day}` : `Days ${first.day}-${lastDay.day}`;
-    const dates = g.days.length === 1 ? day(first.start) : `${day(first.start)} to ${day(lastDay.start)}`;
+    const dates = g.days.length === 1 ? day(first.start, now) : `${day(first.start, now)} to ${day(lastDay.start, now)}`;
     const mark = today ? (g.days.length === 1 ? '  (today)' : `  (today is day ${today.day})`) : '';
     const label = `${today ? '>' : ' '} ${span.padEnd(10)} ${dates}${mark}`;
     lines.push('', today ? style.bold(label) : label);
@@ -144,7 +145,7 @@ export function planLines(days: PlanDay[], onset: Date, view: View, stretchName:
 }
 
 /** One bar per day: the day's average pain, with the number written out so colour is never needed. */
-export function painChart(pain: readonly PainLine[], width: number): string[] {
+export function painChart(pain: readonly PainLine[], width: number, now: Date): string[] {
   const byDay = new Map<string, number[]>();
   for (const p of [...pain].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
     const key = format(new Date(p.at), 'yyyy-MM-dd');
@@ -156,7 +157,7 @@ export function painChart(pain: readonly PainLine[], width: number): string[] {
   for (const [key, scores] of byDay) {
     const avg = scores.reduce((a, b) => a + b, 0) / scores.length;
     const bar = '#'.repeat(Math.round((avg / 10) * barRoom));
-    const label = format(new Date(`${key}T12:00:00`), 'EEE d MMM').padEnd(labelWidth);
+    const label = day(new Date(`${key}T12:00:00`), now).padEnd(labelWidth);
     lines.push(`  ${label}${bar.padEnd(barRoom)} ${avg.toFixed(1).padStart(4)}${scores.length > 1 ? ` (${scores.length} scores)` : ''}`);
   }
   return lines;
@@ -165,7 +166,7 @@ export function painChart(pain: readonly PainLine[], width: number): string[] {
 /** A red-flag id to the words a person answered it in; the journal keeps ids, the screen shows words. */
 export type FlagName = (id: string) => string;
 
-export function historyLines(records: readonly JournalRecord[], days: number, view: View, flagName: FlagName): string[] {
+export function historyLines(records: readonly JournalRecord[], days: number, view: View, flagName: FlagName, now: Date): string[] {
   const { style, width } = view;
   const lines = [style.heading(`The last ${days} day${days === 1 ? '' : 's'}`)];
   const pain = records.filter((r): r is PainLine => r.type === 'pain');
@@ -173,22 +174,22 @@ export function historyLines(records: readonly JournalRecord[], days: number, vi
     lines.push('', 'Nothing recorded in this period. Start with: back-relief onset, back-relief pain 5, back-relief ice');
     return lines;
   }
-  if (pain.length) lines.push('', ...painChart(pain, width));
+  if (pain.length) lines.push('', ...painChart(pain, width, now));
   lines.push('', style.bold('Entries'));
   for (const r of [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
-    lines.push(...wrap(entryText(r, flagName), width, `  ${when(r.at)}  `, ' '.repeat(22)));
+    lines.push(...wrap(entryText(r, flagName, now), width, `  ${when(r.at, now)}  `, ' '.repeat(22)));
   }
   return lines;
 }
 
-export function entryText(r: JournalRecord, flagName: FlagName): string {
+export function entryText(r: JournalRecord, flagName: FlagName, now: Date): string {
   switch (r.type) {
     case 'session':
       return `${r.kind === 'ice' ? 'Ice' : 'Heat'} session: ${sessionCore(r)}`;
     case 'pain':
       return `Pain ${r.score}/10${r.source && r.source !== 'pain' ? ` (from ${r.source})` : ''}${r.note ? `: ${r.note}` : ''}`;
     case 'onset':
-      return `Onset recorded: ${when(r.onset)}${r.approximate ? ' (approximately)' : ''}`;
+      return `Onset recorded: ${when(r.onset, now)}${r.approximate ? ' (approximately)' : ''}`;
     case 'onset-cleared':
       return 'Episode ended';
     case 'triage':

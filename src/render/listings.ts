@@ -1,5 +1,5 @@
 /** The text views of the content: stretches, remedies, red flags, sources. Each returns lines. */
-import { CATEGORIES, RED_FLAG_LEVELS, type Category, type RedFlag, type Remedy, type Source, type Stage, type Stretch } from '../content/schema.js';
+import { CATEGORIES, RED_FLAG_LEVELS, stageOf, type Category, type Movement, type RedFlag, type Remedy, type Source, type Stage, type Stretch } from '../content/schema.js';
 import { describeDose } from './dose.js';
 import { CATEGORY_TITLE, EVIDENCE_LABEL, LEVEL_ACTION, LEVEL_TITLE } from './labels.js';
 import { wrap } from './layout.js';
@@ -18,6 +18,14 @@ function citeLine(ids: readonly string[], view: View, indent: string): string[] 
   return wrap(`Sources: ${ids.join(', ')}`, view.width, indent).map((l) => view.style.dim(l));
 }
 
+/** What a precaution says about a stretch that moves this way (back-relief explain precautions). */
+export const MOVEMENT_CAUTION: Record<Movement, string> = {
+  'forward-bend': 'It bends the spine forward: with osteoporosis or long-term steroid tablets, only as a physiotherapist has shown you.',
+  'lying-on-back': 'It is done lying on your back: when pregnant, not flat on your back for long, particularly after 16 weeks.',
+};
+
+const MOVEMENT_SOURCES: Record<Movement, string> = { 'forward-bend': 'brooke-wavell-2022', 'lying-on-back': 'nhs-pregnancy-back-pain' };
+
 /** When a stretch belongs, in words; the first days' stretches need no note. */
 export const STAGE_WORDS: Record<Stage, string> = {
   'first-days': 'from the first days',
@@ -30,7 +38,7 @@ export function stretchList(stretches: readonly Stretch[], view: View): string[]
   const lines = [view.style.heading('Stretches, gentlest first'), ''];
   for (const s of stretches) {
     const lead = `  ${pad(s.id, idWidth)}`;
-    const when = s.stage === 'first-days' ? '' : ` (${STAGE_WORDS[s.stage]})`;
+    const when = stageOf(s) === 'first-days' ? '' : ` (${STAGE_WORDS[stageOf(s)]})`;
     const [first = '', ...rest] = wrap(`${s.name}: ${describeDose(s)}${when}`, view.width, lead, ' '.repeat(lead.length));
     lines.push(view.style.bold(lead) + first.slice(lead.length), ...rest);
   }
@@ -52,10 +60,10 @@ export function stretchDetail(s: Stretch, view: View): string[] {
   s.steps.forEach((step, i) => lines.push(...wrap(step, view.width, `  ${i + 1}. `, '     ')));
   lines.push('', ...wrap(`${view.style.bold('Dose:')} ${describeDose(s)}`, view.width, '', '      '));
   if (s.easier) lines.push(...wrap(`${view.style.bold('Easier:')} ${s.easier}`, view.width, '', '        '));
-  lines.push(...wrap(`${view.style.bold('When:')} ${STAGE_WORDS[s.stage]}`, view.width));
+  lines.push(...wrap(`${view.style.bold('When:')} ${STAGE_WORDS[stageOf(s)]}`, view.width));
   lines.push('', view.style.bold('Cautions'));
-  for (const caution of s.cautions) lines.push(...wrap(caution, view.width, '  ! ', '    '));
-  lines.push('', ...citeLine(s.sources, view, ''));
+  for (const caution of [...s.cautions, ...(s.movements ?? []).map((m) => MOVEMENT_CAUTION[m])]) lines.push(...wrap(caution, view.width, '  ! ', '    '));
+  lines.push('', ...citeLine([...new Set([...s.sources, ...(s.movements ?? []).map((m) => MOVEMENT_SOURCES[m])])], view, ''));
   return lines;
 }
 

@@ -38,10 +38,23 @@ export function sanitizeLine(text: string): string {
 const JSON_SUSPECT = /\\u|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
- * JSON.parse with every string value passed through sanitizeLine. The reviver is slow on large input
- * (a journal of years), so text with nothing to clean is parsed plainly.
+ * JSON.parse with every string passed through sanitizeLine: the values, and the keys too (a journal
+ * line's keys are printed as well, so a crafted key must not carry an escape either). The reviver is
+ * slow on large input (a journal of years), so text with nothing to clean is parsed plainly.
  */
 export function parseCleanJson(text: string): unknown {
   if (!JSON_SUSPECT.test(text)) return JSON.parse(text);
-  return JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? sanitizeLine(value) : value));
+  return JSON.parse(text, (_key, value: unknown) => {
+    if (typeof value === 'string') return sanitizeLine(value);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const keys = Object.keys(value);
+    if (!keys.some((k) => SUSPECT.test(k))) return value;
+    // A new object: own keys only, cleaned; a key that cleans to nothing is dropped.
+    const clean: Record<string, unknown> = {};
+    for (const key of keys) {
+      const name = sanitizeLine(key);
+      if (name) Object.defineProperty(clean, name, { value: (value as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+    }
+    return clean;
+  });
 }

@@ -1,10 +1,10 @@
 /** The triage verdict in words: a headline box in the level's colour, reasons, the plan, sources. */
-import { format } from 'date-fns';
 import type { Precaution, RedFlag, Stretch } from '../content/schema.js';
 import type { Care, LeftOut, ThermalKind } from '../decision/precautions.js';
 import { THRESHOLDS, type Thermal } from '../decision/time.js';
 import { DAILY_LIFE, PAIN_OVER_WEEK, type Action, type Reason, type TriageResult } from '../decision/triage.js';
 import { LEVEL_ACTION, LEVEL_TITLE, NOT_MEDICAL_ADVICE } from './labels.js';
+import { longDay } from './dates.js';
 import { words, wrap } from './layout.js';
 import type { Style } from './style.js';
 import type { View } from './listings.js';
@@ -99,12 +99,23 @@ export function stretchNames(stretches: readonly Stretch[]): (id: string) => str
 interface Names {
   flag(id: string): string;
   stretch(id: string): string;
+  /** For dates: the year is shown when it is not this one. */
+  now: Date;
+  /** The precautions' short names, for the line that asks to check them. */
+  precautions: string[];
+  pregnancyKnown: boolean;
 }
 
-function namesOf(content: VerdictContent): Names {
+function namesOf(content: VerdictContent, now: Date, care?: Care): Names {
   const flags = new Map(content['red-flags'].map((f) => [f.id, f.summary]));
   // Ids never reach the reader: a missing entry (which validation prevents) still shows as words.
-  return { flag: (id) => flags.get(id) ?? words(id), stretch: stretchNames(content.stretches ?? []) };
+  return {
+    flag: (id) => flags.get(id) ?? words(id),
+    stretch: stretchNames(content.stretches ?? []),
+    now,
+    precautions: (content.precautions ?? []).map((p) => p.name),
+    pregnancyKnown: care?.pregnancy !== null && care?.pregnancy !== undefined,
+  };
 }
 
 function actionText(action: Action, names: Names): string {
@@ -115,6 +126,8 @@ function actionText(action: Action, names: Names): string {
       return LEVEL_ACTION.urgent;
     case 'book-appointment':
       return LEVEL_ACTION.doctor;
+    case 'check-precautions':
+      return `Before heat, ice or stretches, check the precautions: ${listWords(names.precautions)}${names.pregnancyKnown ? '' : ', and pregnancy'}. Each changes what is safe (see Take care below).`;
     case 'thermal':
       return thermalText(action.thermal, action.askFirst);
     case 'move': {
@@ -135,7 +148,7 @@ function actionText(action: Action, names: Names): string {
         ? `Call emergency services at once if any of these appears: ${action.emergencyFlags.map(names.flag).join('; ')}.`
         : 'Call emergency services at once if anything new or frightening appears.';
     case 'week-mark':
-      return `If it is not clearly better by ${format(action.at, 'EEEE d MMMM')} (a week since it started), book a doctor's appointment.`;
+      return `If it is not clearly better by ${longDay(action.at, names.now)} (a week since it started), book a doctor's appointment.`;
     case 'recheck':
       return action.when === 'today'
         ? 'Run back-relief triage again if anything changes before you are seen.'
@@ -169,8 +182,9 @@ function reasonLines(reasons: Reason[], names: Names, view: View): string[] {
 export function takeCareTexts(care: Care, precautions: readonly Precaution[]): string[] {
   const texts: string[] = [];
   if (care.precautions === null) {
-    const asked = precautions.map((p) => inSentence(p.summary.replace(/ \(.*\)$/, '')));
-    texts.push(`Not yet checked: ${listWords(asked)}. Each changes what is safe with heat, ice or stretches; back-relief triage asks about them (back-relief explain precautions).`);
+    texts.push(
+      `Not yet checked: ${listWords(precautions.map((p) => p.name))}. Each changes what is safe with heat, ice or stretches (back-relief explain precautions). Give them in the answers file ("precautions"), or answer them in a terminal with back-relief triage; a timer or the routine asks them before it starts.`,
+    );
   } else {
     for (const id of care.precautions) {
       const p = precautions.find((x) => x.id === id);
@@ -184,14 +198,14 @@ export function takeCareTexts(care: Care, precautions: readonly Precaution[]): s
 export const PREGNANCY_CARE =
   'Pregnant or recently gave birth: do not lie flat on your back for long, particularly after 16 weeks of pregnancy (the routine leaves out the stretches done lying on the back), and never put heat on your belly. Your midwife or doctor can refer you to a physiotherapist.';
 
-export function actionTexts(result: TriageResult, content: VerdictContent): string[] {
-  const names = namesOf(content);
+export function actionTexts(result: TriageResult, content: VerdictContent, now: Date): string[] {
+  const names = namesOf(content, now, result.care);
   return result.actions.map((a) => actionText(a, names));
 }
 
-export function verdictLines(result: TriageResult, content: VerdictContent, view: VerdictView): string[] {
+export function verdictLines(result: TriageResult, content: VerdictContent, view: VerdictView & { now: Date }): string[] {
   const style: Style = view.style;
-  const names = namesOf(content);
+  const names = namesOf(content, view.now, result.care);
   const byId = new Map(content['red-flags'].map((f) => [f.id, f]));
   const paint = (s: string) => style.level(result.level, s);
   const lines = box([`${LEVEL_TITLE[result.level]}`, LEVEL_ACTION[result.level]], view, paint);
@@ -237,13 +251,13 @@ export function verdictLines(result: TriageResult, content: VerdictContent, view
 }
 
 /** The verdict as a command prints it: line-drawing box only on a terminal that can show it. */
-export function verdictText(result: TriageResult, content: VerdictContent, view: View & { isTTY: boolean; term: string | undefined }): string {
+export function verdictText(result: TriageResult, content: VerdictContent, view: View & { isTTY: boolean; term: string | undefined; now: Date }): string {
   const unicode = view.isTTY && view.term !== 'dumb';
-  return ['', ...verdictLines(result, content, { style: view.style, width: view.width, unicode })].join('\n');
+  return ['', ...verdictLines(result, content, { style: view.style, width: view.width, unicode, now: view.now })].join('\n');
 }
 
 /** The --json shape of cli.md, with the plan in words and the disclaimer added. */
-export function verdictJson(result: TriageResult, content: VerdictContent) {
+export function verdictJson(result: TriageResult, content: VerdictContent, now: Date) {
   return {
     level: result.level,
     reasons: result.reasons,
@@ -253,8 +267,8 @@ export function verdictJson(result: TriageResult, content: VerdictContent) {
     painScore: result.painScore,
     triggers: result.triggers,
     precautions: result.care.precautions,
-    plan: actionTexts(result, content),
-    takeCare: result.level === 'emergency' ? [] : takeCareTexts(result.care, content.precautions ?? []),
+    plan: actionTexts(result, content, now),
+    takeCare: result.level === 'emergency' || !content.precautions ? [] : takeCareTexts(result.care, content.precautions),
     notMedicalAdvice: NOT_MEDICAL_ADVICE,
   };
 }

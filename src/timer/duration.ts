@@ -16,9 +16,14 @@ export function parseDuration(text: string, flag: string): number {
     throw new UsageError(`${flag}: "${sanitizeLine(text)}" is not a duration. Use 90s, 5m, 1m30s, or a number of minutes.`);
   }
   const seconds = match[1] !== undefined ? Number(match[1]) * 60 : Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
-  if (!Number.isFinite(seconds) || seconds < 1) throw new UsageError(`${flag}: the duration must be at least one second.`);
+  // A number too large to count (400 digits) is simply very long: the callers' upper limits say so.
+  if (!Number.isFinite(seconds) || seconds > HUGE_SECONDS) return HUGE_SECONDS;
+  if (seconds < 1) throw new UsageError(`${flag}: the duration must be at least one second.`);
   return Math.round(seconds);
 }
+
+/** Longer than any limit here (a year): a duration past it is reported by its limit, not its size. */
+const HUGE_SECONDS = 365 * 86_400;
 
 export const MAX_SESSION_SECONDS = THRESHOLDS.sessionMinutes * 60;
 export const MIN_BREAK_SECONDS = THRESHOLDS.breakMinutes * 60;
@@ -28,8 +33,9 @@ export const MAX_ROUNDS = 10;
 export function sessionSeconds(text: string | undefined): number {
   const seconds = text === undefined ? MAX_SESSION_SECONDS : parseDuration(text, '--duration');
   if (seconds > MAX_SESSION_SECONDS) {
+    const given = seconds < HUGE_SECONDS ? `${durationText(seconds)} is too long` : 'that is far too long';
     throw new UsageError(
-      `--duration: ${durationText(seconds)} is too long. Ice or heat for more than 20 minutes at a time can damage the skin and the nerves under it; use 20m or less.`,
+      `--duration: ${given}; at most 20 minutes. Ice or heat for more than 20 minutes at a time can damage the skin and the nerves under it; use 20m or less.`,
     );
   }
   return seconds;
@@ -40,7 +46,7 @@ export function breakSeconds(text: string | undefined): number {
   if (seconds < MIN_BREAK_SECONDS) {
     throw new UsageError(`--break: ${durationText(seconds)} is too short. The skin needs at least 20 minutes between sessions to recover.`);
   }
-  if (seconds > MAX_BREAK_SECONDS) throw new UsageError('--break: at most 24 hours.');
+  if (seconds > MAX_BREAK_SECONDS) throw new UsageError('--break: too long; at most 24 hours.');
   return seconds;
 }
 

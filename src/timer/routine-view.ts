@@ -3,6 +3,7 @@ import type { InStream, OutStream } from '../context.js';
 import type { Phase } from '../decision/routine.js';
 import type { TimerView } from './engine.js';
 import type { TimerDisplay } from './run.js';
+import { onRestore, onStop, type Stop } from '../terminal/stops.js';
 
 const CLEAR_LINE = '\r\u001b[2K';
 
@@ -17,47 +18,70 @@ export function phaseLine(name: string, view: TimerView<Phase>, columns: number)
   return line.length <= width ? line : `${view.step.where}: ${tail}`.slice(0, width);
 }
 
-export function routineDisplay(out: OutStream, name: string): TimerDisplay<Phase> & { restore(): void; setup(): void } {
+export function routineDisplay(out: OutStream, name: string): TimerDisplay<Phase> & { restore(): void; setup(): void; note(text: string): void } {
   let lineShown = false;
+  let offRestore = () => {};
   const endLine = () => {
     if (lineShown) out.write('\n');
     lineShown = false;
   };
-  return {
+  const display = {
     granularityMs: 1000,
-    setup: () => void out.write('\u001b[?25l'),
+    setup: () => {
+      out.write('\u001b[?25l');
+      offRestore();
+      offRestore = onRestore(() => display.restore());
+    },
     restore: () => {
       endLine();
       out.write('\u001b[?25h');
     },
+    note: (text: string) => {
+      endLine();
+      out.write(`${text}\n`);
+    },
     event() {},
-    render(view) {
+    render(view: TimerView<Phase>) {
       out.write(`${CLEAR_LINE}${phaseLine(name, view, out.columns ?? 80)}`);
       lineShown = true;
     },
     close() {
-      endLine();
-      out.write('\u001b[?25h');
+      display.restore();
+      offRestore();
     },
   };
+  return display;
 }
 
-/** Waits for one of the keys (raw mode); Ctrl+C is returned as '\u0003'. */
-export function waitForKey(stdin: InStream, keys: readonly string[]): Promise<string> {
+/** What ended a wait for a key: a key (Ctrl+C is '\u0003'), or a stop from outside. */
+export type Awaited = { key: string } | { stop: Stop };
+
+/**
+ * Waits for one of the keys (raw mode). A stop (SIGTERM, a hang-up) ends the wait too, with the
+ * terminal put back, so the routine can record what was done before it exits.
+ */
+export function waitForKey(stdin: InStream, keys: readonly string[]): Promise<Awaited> {
   return new Promise((resolve) => {
-    stdin.setRawMode?.(true);
+    const raw = (on: boolean) => {
+      if (stdin.isTTY) stdin.setRawMode?.(on);
+    };
+    const done = (result: Awaited) => {
+      stdin.off('data', onData);
+      offStop();
+      offRestore();
+      raw(false);
+      stdin.pause();
+      resolve(result);
+    };
     const onData = (chunk: Buffer | string) => {
       for (const ch of chunk.toString()) {
         const key = ch === '\n' ? '\r' : ch.toLowerCase();
-        if (key === '\u0003' || keys.includes(key)) {
-          stdin.off('data', onData);
-          stdin.setRawMode?.(false);
-          stdin.pause();
-          resolve(key);
-          return;
-        }
+        if (key === '\u0003' || keys.includes(key)) return done({ key });
       }
     };
+    const offStop = onStop((stop) => done({ stop }));
+    const offRestore = onRestore(() => raw(false));
+    raw(true);
     stdin.on('data', onData);
     stdin.resume();
   });

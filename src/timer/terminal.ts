@@ -8,6 +8,8 @@ import { formatSeconds } from './duration.js';
 import type { TimerEvent, TimerView } from './engine.js';
 import { clockTime, eventMessage, stepName } from './messages.js';
 import type { Control, TimerDisplay } from './run.js';
+import { NO_SUSPEND_MESSAGE } from '../terminal/job-control.js';
+import { onRestore, onStop } from '../terminal/stops.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
 const SHOW_CURSOR = '\u001b[?25h';
@@ -51,8 +53,9 @@ export interface TerminalOptions {
   breakMs: number;
 }
 
-export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOptions): TimerDisplay & { restore(): void; setup(): void } {
+export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOptions): TimerDisplay & { restore(): void; setup(): void; note(text: string): void } {
   let lineShown = false;
+  let offRestore = () => {};
   const endLine = () => {
     if (lineShown) out.write('\n');
     lineShown = false;
@@ -61,11 +64,18 @@ export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOpti
     granularityMs: 1000,
     setup() {
       out.write(HIDE_CURSOR);
+      // Whatever ends the run (a signal, an exit), the cursor comes back.
+      offRestore();
+      offRestore = onRestore(() => display.restore());
     },
     /** Puts the terminal back: the line ended, the cursor shown. Safe to call more than once. */
     restore() {
       endLine();
       out.write(SHOW_CURSOR);
+    },
+    note(text: string) {
+      endLine();
+      out.write(`${text}\n`);
     },
     event(event: TimerEvent) {
       endLine();
@@ -84,6 +94,7 @@ export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOpti
     },
     close() {
       display.restore();
+      offRestore();
     },
   };
   return display;
@@ -92,15 +103,21 @@ export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOpti
 export interface ControlSources {
   stdin: InStream;
   out: OutStream;
-  /** Restores and re-prepares the terminal around a Ctrl+Z suspension. */
-  display: { restore(): void; setup(): void };
+  /** Restores and re-prepares the terminal around a Ctrl+Z suspension; `note` prints a line above the countdown. */
+  display: { restore(): void; setup(): void; note?(text: string): void };
   keys: boolean;
-  /** More keys, such as the routine's s (skip) and h (this hurts). */
+  /** Whether Ctrl+Z may suspend the process: not where the terminal has no job control. */
+  suspendable: boolean;
+  /** More keys, such as the routine's s (skip) and h (the pain got worse). */
   extraKeys?: Record<string, Control>;
 }
 
-/** Keys (in raw mode) and signals as timer controls. Returns the unsubscribe. */
-export function terminalControls({ stdin, out, display, keys, extraKeys = {} }: ControlSources) {
+/**
+ * Keys (in raw mode) and stops (signals, a closed output) as timer controls. Returns the unsubscribe.
+ * Ctrl+C from the keyboard or SIGINT interrupts; any other stop terminates, and the command reads
+ * which one it was from stopReceived() for the exit code.
+ */
+export function terminalControls({ stdin, out, display, keys, suspendable, extraKeys = {} }: ControlSources) {
   return (listener: (control: Control) => void) => {
     const raw = (on: boolean) => {
       if (keys && stdin.isTTY && stdin.setRawMode) stdin.setRawMode(on);
@@ -114,8 +131,14 @@ export function terminalControls({ stdin, out, display, keys, extraKeys = {} }: 
         else if (ch === '\u001a') suspend();
       }
     };
-    // In raw mode Ctrl+Z is a key, not a signal: put the terminal back, then stop for real.
+    // In raw mode Ctrl+Z is a key, not a signal: put the terminal back, then stop for real. Where
+    // the kernel would discard the stop (no job control), say so and keep the keys working.
     const suspend = () => {
+      if (!suspendable) {
+        display.note?.(NO_SUSPEND_MESSAGE);
+        listener('redraw');
+        return;
+      }
       raw(false);
       display.restore();
       process.kill(process.pid, 'SIGTSTP');
@@ -125,11 +148,9 @@ export function terminalControls({ stdin, out, display, keys, extraKeys = {} }: 
       display.setup();
       listener('redraw');
     };
-    const onInt = () => listener('interrupt');
-    const onTerm = () => listener('terminate');
     const onResize = () => listener('redraw');
-    process.on('SIGINT', onInt);
-    process.on('SIGTERM', onTerm);
+    const offStop = onStop((stop) => listener(stop === 'SIGINT' ? 'interrupt' : 'terminate'));
+    const offRestore = onRestore(() => raw(false));
     process.on('SIGCONT', onCont);
     out.on?.('resize', onResize);
     if (keys) {
@@ -138,8 +159,8 @@ export function terminalControls({ stdin, out, display, keys, extraKeys = {} }: 
       stdin.resume();
     }
     return () => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
+      offStop();
+      offRestore();
       process.off('SIGCONT', onCont);
       out.off?.('resize', onResize);
       if (keys) {

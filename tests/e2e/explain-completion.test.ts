@@ -3,7 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needs } from '../helpers/programs.js';
 import { runBin, tempDir } from '../helpers/run-bin.js';
+
+const BASH = needs('bash');
+const ZSH = needs('zsh');
 
 describe('explain', () => {
   it('alone lists the topics', () => {
@@ -46,7 +50,7 @@ function script(shell: 'bash' | 'zsh'): string {
   return file;
 }
 
-describe('completion bash', () => {
+describe.skipIf(BASH.skip)(BASH.title('completion bash'), () => {
   function complete(line: string): string[] {
     const file = script('bash');
     const words = line.split(' ');
@@ -68,7 +72,7 @@ describe('completion bash', () => {
   });
 });
 
-describe('completion zsh', () => {
+describe.skipIf(ZSH.skip)(ZSH.title('completion zsh'), () => {
   it('is valid zsh and defines the completion function', () => {
     const file = script('zsh');
     execFileSync('zsh', ['-n', file]);

@@ -186,6 +186,19 @@ describe('status, plan, history and export on a real episode', () => {
     for (const text of [history, md]) expect(text).not.toMatch(/upper-back|(?<![\w-])pregnancy(?![\w-])/);
   });
 
+  it('the Markdown export names a sign that followed from the pain score, and the precautions', () => {
+    const h = episode();
+    const flags = JSON.parse(h.run(['red-flags', '--json']).stdout) as { id: string }[];
+    const answers = join(tempDir(), 'answers.json');
+    const precautions = { 'skin-sensation': false, circulation: true, 'broken-skin': false, osteoporosis: false };
+    writeFileSync(answers, JSON.stringify({ onset: null, redFlags: Object.fromEntries(flags.map((f) => [f.id, false])), painScore: 9, precautions }));
+    expect(h.run(['triage', '--answers', answers, '--record']).status).toBe(0);
+    const md = h.run(['export']).stdout;
+    expect(md).toMatch(/\| triage \| doctor \| pain that stops daily activities[^|]*\(from a pain score of 8 or more\) \|/);
+    expect(md).toMatch(/## Precautions\n\n- Apply \(yes or not sure\): poor circulation\n- Pregnant or gave birth in the last 6 weeks: no\./);
+    expect(JSON.parse(h.run(['export', '--format', 'json']).stdout).precautions).toEqual({ applying: ['circulation'], pregnancy: false });
+  });
+
   it('export --output writes atomically and never replaces a file without --force', () => {
     const h = episode();
     const out = join(tempDir(), 'summary.md');

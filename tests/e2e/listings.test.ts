@@ -82,6 +82,14 @@ describe('listings', () => {
     expectFits80(r.stdout);
   });
 
+  it('a stretch page says what the precautions mean for it, with their sources', () => {
+    const flat = runBin(['stretches', 'knee-to-chest']).stdout.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/! It bends the spine forward: with osteoporosis .* only as a physiotherapist has shown you\./);
+    expect(flat).toMatch(/! It is done lying on your back: when pregnant, not flat on your back for long, particularly after 16 weeks\./);
+    expect(flat).toMatch(/Sources: .*brooke-wavell-2022.*nhs-pregnancy-back-pain/);
+    expect(runBin(['stretches', 'walking']).stdout).not.toMatch(/osteoporosis|pregnant/);
+  });
+
   it('remedies show when, how and the evidence in words, filtered by category', () => {
     const all = runBin(['remedies']);
     expect(all.status).toBe(0);

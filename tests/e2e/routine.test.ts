@@ -21,8 +21,11 @@ describe('routine --plan', () => {
   it('prints the steps and timings without running them', () => {
     const r = episode(100)(['routine', '--plan']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/1\. Light walking \(walking\): 5 minutes, 5:00/);
-    expect(r.stdout).toMatch(/2\. Cat-cow \(cat-cow\): 5 slow breaths, 0:40/);
+    expect(r.stdout).toMatch(/1\. Light walking: 5 minutes, 5:00/);
+    expect(r.stdout).toMatch(/2\. Cat-cow: 5 slow breaths, 0:40/);
+    // Ids only where a person types them: the --only hint.
+    expect(r.stdout).not.toMatch(/\(childs-pose\)/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/--only the ids, separated by commas: walking, cat-cow, childs-pose, pelvic-tilt, knee-to-chest, glute-bridge/);
     expect(r.stdout).toMatch(/Knee to chest.*each side, then both/);
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
@@ -64,9 +67,14 @@ describe('routine --plan', () => {
 
   it('--only naming a left-out stretch: in the printed plan with a note, since only a physiotherapist can clear it', () => {
     const r = episode(100, { osteoporosis: true })(['routine', '--plan', '--only', 'childs-pose,glute-bridge']);
+    expect(r.status).toBe(0);
     const flat = r.stdout.replace(/\s+/g, ' ');
-    expect(flat).toMatch(/1\. Glute bridge/);
+    expect(flat).toMatch(/1\. Child's pose: .* 2\. Glute bridge/);
     expect(flat).toMatch(/Only if a physiotherapist has shown them to you: child's pose \(osteoporosis/);
+    // Only child's pose named, with osteoporosis: printed with its note, not refused as empty.
+    const alone = episode(100, { osteoporosis: true })(['routine', '--plan', '--only', 'childs-pose']);
+    expect(alone.status).toBe(0);
+    expect(alone.stdout).toMatch(/1\. Child's pose/);
   });
 
   it('the plank by name: refused in the first 72 hours, allowed after', () => {

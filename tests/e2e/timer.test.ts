@@ -75,7 +75,7 @@ describe('precautions before a session, without a terminal', () => {
     const h = home();
     const r = h.run(['ice', '--duration', '1s']);
     expect(r.status).toBe(0);
-    expect(r.stderr.replace(/\s+/g, ' ')).toMatch(/warning: the precautions have not been answered yet \(less feeling than usual in the skin/);
+    expect(r.stderr.replace(/\s+/g, ' ')).toMatch(/warning: the precautions have not been answered yet \(reduced skin feeling, poor circulation, broken skin and osteoporosis\)/);
     expect(h.lines().map((l) => l.type)).toEqual(['session']);
   });
 
@@ -107,6 +107,16 @@ describe('precautions before a session, without a terminal', () => {
     writeJournal(h.dir, [answers({ circulation: true })]);
     expect(h.run(['ice', '--duration', '1s', '--force']).status).toBe(0);
     expect(h.lines().at(-1)).toMatchObject({ type: 'session', kind: 'ice', precautionsConfirmed: ['circulation'] });
+  });
+
+  it('contrast with poor circulation: only the ice half is marked as confirmed', () => {
+    const h = home();
+    writeJournal(h.dir, [answers({ circulation: true })]);
+    expect(h.run(['contrast', '--duration', '1s', '--force']).status).toBe(0);
+    const [heat, ice] = h.lines().slice(1);
+    expect(heat).toMatchObject({ kind: 'heat' });
+    expect(heat.precautionsConfirmed).toBeUndefined();
+    expect(ice).toMatchObject({ kind: 'ice', precautionsConfirmed: ['circulation'] });
   });
 
   it('pregnant: heat says never on the belly', () => {

@@ -84,7 +84,7 @@ describe('bad answers: exit 2, a message naming the problem, nothing on stdout',
   it('a file that does not exist', () => {
     const r = runBin(['triage', '--answers', '/no/such/answers.json']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--answers: cannot read "/no/such/answers.json" (ENOENT)');
+    expect(r.stderr).toContain('--answers: cannot read "/no/such/answers.json" (no such file or folder)');
   });
 
   it('a content dir that adds a red flag makes it required in the answers', () => {
@@ -115,6 +115,25 @@ describe('version 2 through the binary', () => {
     const plan = runBin(['routine', '--plan', '--json'], { env: { BACK_RELIEF_HOME: home } });
     expect((JSON.parse(plan.stdout) as { id: string }[]).map((s) => s.id)).toEqual(['walking', 'pelvic-tilt', 'glute-bridge']);
     expect(plan.stderr).toBe('');
+  });
+
+  it('a recorded pregnancy counts even without precautions: the routine leaves out the stretches on the back', () => {
+    const home = join(tempDir(), 'state');
+    const redFlags = { ...allNo(), pregnancy: true };
+    expect(runBin(['triage', '--record', '--answers', answersFile({ onset: hoursAgo(100), redFlags })], { env: { BACK_RELIEF_HOME: home } }).status).toBe(0);
+    const plan = runBin(['routine', '--plan', '--json'], { env: { BACK_RELIEF_HOME: home } });
+    expect((JSON.parse(plan.stdout) as { id: string }[]).map((s) => s.id)).toEqual(['walking', 'cat-cow', 'childs-pose']);
+    const today = (JSON.parse(runBin(['plan', '--json'], { env: { BACK_RELIEF_HOME: home } }).stdout) as { today: boolean; actions: string[] }[]).find((d) => d.today)!;
+    expect(today.actions.join(' ')).toMatch(/Left out for you: pelvic tilt, knee to chest and glute bridge \(pregnancy/);
+  });
+
+  it('check-in --json reports the precautions the journal knows', () => {
+    const home = join(tempDir(), 'state');
+    const env = { env: { BACK_RELIEF_HOME: home } };
+    runBin(['triage', '--record', '--answers', answersFile({ onset: null, redFlags: allNo(), precautions })], env);
+    const v = JSON.parse(runBin(['check-in', '--signs', 'none', '--pain', '3', '--json'], env).stdout);
+    expect(v.precautions).toEqual(['osteoporosis']);
+    expect(v.takeCare.join(' ')).toMatch(/With osteoporosis/);
   });
 
   it('a pain score of 8 makes it a doctor\'s appointment, whatever daily-life says', () => {

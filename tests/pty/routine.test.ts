@@ -7,6 +7,9 @@ import { DATA_DIR } from '../helpers/fake-env.js';
 import { tempDir } from '../helpers/run-bin.js';
 import { startTerminal, type Terminal } from '../helpers/tmux.js';
 import { journalLines, NO_PRECAUTIONS, seedJournal } from '../helpers/journal-lines.js';
+import { needs } from '../helpers/programs.js';
+
+const TMUX = needs('tmux');
 
 let terminal: Terminal | undefined;
 afterEach(() => terminal?.close());
@@ -25,7 +28,7 @@ function setup(args: string[]) {
   return { t: terminal, journal };
 }
 
-describe('routine in a real terminal', () => {
+describe.skipIf(TMUX.skip)(TMUX.title('routine in a real terminal'), () => {
   it('runs the holds, skips on request, and records what was done', async () => {
     const { t, journal } = setup(['--only', 'childs-pose,knee-to-chest']);
     await t.waitFor(/1 of 2: Child's pose, hold 2 seconds/);

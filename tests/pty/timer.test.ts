@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/run-bin.js';
 import { binCommand, startTerminal, type Terminal } from '../helpers/tmux.js';
 import { journalLines, NO_PRECAUTIONS, seedJournal } from '../helpers/journal-lines.js';
+import { needs } from '../helpers/programs.js';
+
+const TMUX = needs('tmux');
 
 let terminal: Terminal | undefined;
 afterEach(() => terminal?.close());
@@ -16,7 +19,7 @@ function setup(args: string[], columns = 100) {
   return { t: terminal, lines };
 }
 
-describe('ice in a real terminal', () => {
+describe.skipIf(TMUX.skip)(TMUX.title('ice in a real terminal'), () => {
   it('redraws one line in place, hides the cursor while running and restores it at the end', async () => {
     const { t, lines } = setup(['ice', '--duration', '3s']);
     await t.waitFor(/Ice {2}\[#*-+\] {2}0:0\d left {2}ends \d\d:\d\d/);
@@ -85,7 +88,7 @@ describe('ice in a real terminal', () => {
   });
 });
 
-describe('job control', () => {
+describe.skipIf(TMUX.skip)(TMUX.title('job control'), () => {
   it('Ctrl+Z suspends with the terminal restored; fg resumes with a correct display', async () => {
     const dir = join(tempDir(), 'state');
     seedJournal(dir, [NO_PRECAUTIONS]);
@@ -112,7 +115,7 @@ describe('job control', () => {
   });
 });
 
-describe('the skin break in a terminal', () => {
+describe.skipIf(TMUX.skip)(TMUX.title('the skin break in a terminal'), () => {
   it('asks before starting during the break, "no" by default, and records nothing then', async () => {
     const dir = join(tempDir(), 'state');
     seedJournal(dir, [NO_PRECAUTIONS]);
@@ -145,7 +148,7 @@ describe('the skin break in a terminal', () => {
   });
 });
 
-describe('precautions in a terminal', () => {
+describe.skipIf(TMUX.skip)(TMUX.title('precautions in a terminal'), () => {
   const start = (args: string[], records: object[] = []) => {
     const dir = join(tempDir(), 'state');
     if (records.length) seedJournal(dir, records);

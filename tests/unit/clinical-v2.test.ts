@@ -30,7 +30,7 @@ const answers = (yes: string[] = [], rest: Partial<TriageAnswers> = {}): TriageA
   ...rest,
 });
 const decide = (a: TriageAnswers, now = NOW) => triage(a, FLAGS, now, STRETCHES);
-const text = (a: TriageAnswers) => verdictText(decide(a), CONTENT, { style: PLAIN_STYLE, width: 80, isTTY: false, term: undefined }).replace(/\s+/g, ' ');
+const text = (a: TriageAnswers) => verdictText(decide(a), CONTENT, { style: PLAIN_STYLE, width: 80, isTTY: false, term: undefined, now: NOW }).replace(/\s+/g, ' ');
 
 describe('the new red flags, each alone', () => {
   it.each([
@@ -179,7 +179,8 @@ describe('precautions: what each one changes', () => {
 
   it('unknown precautions: the verdict says to check them before heat, ice or stretching', () => {
     const t = text(answers([], { precautions: null }));
-    expect(t).toMatch(/Take care ! Not yet checked: less feeling than usual in the skin .* osteoporosis.* Each changes what is safe with heat, ice or stretches/);
+    expect(t).toMatch(/What to do now 1\. Before heat, ice or stretches, check the precautions: reduced skin feeling, poor circulation, broken skin and osteoporosis\. /);
+    expect(t).toMatch(/Take care ! Not yet checked: reduced skin feeling, poor circulation, broken skin and osteoporosis\. Each changes what is safe with heat, ice or stretches .* Give them in the answers file \("precautions"\)/);
   });
 
   it('an emergency verdict carries no Take care block: only the phone call matters', () => {
@@ -191,7 +192,7 @@ describe('precautions: what each one changes', () => {
     ['none', noPrecautions, []],
     ['yes and not sure', { ...noPrecautions, circulation: true, osteoporosis: 'unsure' as const }, ['circulation', 'osteoporosis']],
   ])('--json precautions: %s', (_name, precautions, expected) => {
-    expect(verdictJson(decide(answers([], { precautions })), CONTENT).precautions).toEqual(expected);
+    expect(verdictJson(decide(answers([], { precautions })), CONTENT, NOW).precautions).toEqual(expected);
   });
 
   it('the dated plan follows them: ice held back, forward bends left out, named', () => {
@@ -228,6 +229,16 @@ describe('where the precautions come from', () => {
     ];
     expect(currentCare(records)).toEqual({ precautions: ['circulation'], pregnancy: false });
     expect(currentCare(records.slice(0, 1))).toEqual({ precautions: ['osteoporosis'], pregnancy: true });
+  });
+
+  it('a triage without the precautions still tells whether the person is pregnant, and the newest answer wins', () => {
+    const records: JournalRecord[] = [
+      { type: 'precautions', at: '2026-11-21T10:00:00Z', answers: { ...noPrecautions, osteoporosis: true }, pregnancy: false },
+      triageLine('2026-11-22T10:00:00Z', null, true),
+    ];
+    expect(currentCare(records)).toEqual({ precautions: ['osteoporosis'], pregnancy: true });
+    // Unknown stays unknown: a triage stopped by an emergency sign asked neither.
+    expect(currentCare([{ type: 'triage', at: '2026-11-22T10:00:00Z', level: 'emergency', reasons: [], redFlags: { 'both-legs': true }, onset: null }])).toEqual(UNKNOWN_CARE);
   });
 
   it('"not sure" counts as applying', () => {

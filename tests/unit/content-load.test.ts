@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
+import { stageOf } from '../../src/content/schema.js';
 import { ContentError, UsageError } from '../../src/errors.js';
 import { DATA_DIR } from '../helpers/fake-env.js';
 import { tempDir } from '../helpers/run-bin.js';
@@ -72,7 +73,7 @@ describe('invalid files name the file, the item and the field (exit 1)', () => {
     mkdirSync(join(dir, 'stretches.json'));
     const error = errorOf(() => loadContent(['stretches'], { builtin: DATA_DIR, extra: dir }));
     expect(error).toBeInstanceOf(ContentError);
-    expect(error.message).toMatch(/stretches\.json: cannot be read \(EISDIR\)/);
+    expect(error.message).toMatch(/stretches\.json: cannot be read \(it is not a regular file\)/);
   });
 
   it('a remedy with an unknown category or evidence label', () => {
@@ -122,7 +123,35 @@ describe('merging a --data-dir', () => {
 
   it('a stretch added without a stage joins once the first days have passed, with no movements marked', () => {
     const { stretches } = loadStretches({ 'stretches.json': [stretch] });
-    expect(stretches.at(-1)).toMatchObject({ id: 'side-bend', stage: 'after-first-days', movements: [] });
+    const added = stretches.at(-1)!;
+    expect([added.id, stageOf(added), added.movements ?? []]).toEqual(['side-bend', 'after-first-days', []]);
+  });
+
+  it('a replacement that only rewords a stretch keeps its stage and the precautions its movements meet', () => {
+    const reworded = { ...stretch, id: 'childs-pose', name: "Child's pose, my way" };
+    const pose = loadStretches({ 'stretches.json': [reworded] }).stretches.find((s) => s.id === 'childs-pose')!;
+    expect(pose.name).toBe("Child's pose, my way");
+    expect([pose.stage, pose.movements]).toEqual(['first-days', ['forward-bend']]);
+    // Movements are only ever added to.
+    const more = loadStretches({ 'stretches.json': [{ ...reworded, movements: ['lying-on-back'] }] }).stretches.find((s) => s.id === 'childs-pose')!;
+    expect(more.movements).toEqual(['forward-bend', 'lying-on-back']);
+    // A reworded plank stays prevention only.
+    expect(loadStretches({ 'stretches.json': [{ ...stretch, id: 'plank' }] }).stretches.find((s) => s.id === 'plank')!.stage).toBe('prevention');
+  });
+
+  it('a replacement can move a stretch later, never earlier', () => {
+    expect(loadStretches({ 'stretches.json': [{ ...stretch, id: 'cat-cow', stage: 'after-first-days' }] }).stretches.find((s) => s.id === 'cat-cow')!.stage).toBe('after-first-days');
+    const error = errorOf(() => loadStretches({ 'stretches.json': [{ ...stretch, id: 'plank', stage: 'first-days' }] }));
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error.message).toMatch(/item 1 \("plank"\): field "stage" a built-in stretch cannot be moved earlier \(from "prevention" to "first-days"\)/);
+  });
+
+  it('a built-in emergency sign cannot be taken off the watch list; a reworded one keeps its place', () => {
+    const flag = { id: 'bladder-bowel', level: 'emergency', question: 'q?', summary: 's', sources: ['guide'] };
+    const load = (f: object) => loadContent(['red-flags'], { builtin: DATA_DIR, extra: extraDir({ 'red-flags.json': [f] }) })['red-flags'];
+    expect(errorOf(() => load({ ...flag, watch: false })).message).toMatch(/field "watch" a built-in emergency sign cannot be taken off the watch list/);
+    expect(load(flag).find((f) => f.id === 'bladder-bowel')!.watch).toBeUndefined();
+    expect(load({ ...flag, id: 'severe-injury' }).find((f) => f.id === 'severe-injury')!.watch).toBe(false);
   });
 
   it('never reads precautions from a --data-dir: they are the ids the decision module knows', () => {

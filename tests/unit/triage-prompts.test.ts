@@ -185,6 +185,25 @@ describe('interactive triage', () => {
     expect(out).toMatch(/Left out for you: cat-cow and child's pose \(osteoporosis/);
   });
 
+  it('"more than a week?" is asked only when the onset does not already answer it', async () => {
+    const ask = async (onsetChoice: number) => {
+      const t = startTriage();
+      for (const q of [/Emergency signs/, /Signs to see a doctor today/]) await submitNone(q);
+      await screen.next();
+      for (let i = 0; i < onsetChoice; i++) screen.keypress('down');
+      screen.keypress('enter');
+      await screen.next();
+      screen.keypress('enter'); // no pain score
+      await screen.next();
+      const doctor = screen.getScreen();
+      screen.keypress({ name: 'c', ctrl: true });
+      await t.exit;
+      return doctor;
+    };
+    expect(await ask(0)).not.toContain('Pain for more than a week'); // in the last few hours
+    expect(await ask(8)).toContain('Pain for more than a week'); // I don't know
+  });
+
   it('"not sure" about a precaution asks each in turn and counts as applying', async () => {
     const t = startTriage();
     for (const q of [/Emergency signs/, /Signs to see a doctor today/]) await submitNone(q);

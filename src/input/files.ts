@@ -1,0 +1,42 @@
+/**
+ * Reading a file a person named (an answers file, a --data-dir file): only a regular file, and only
+ * up to a size that such a file could have. /dev/zero, a 4 GB file or a FIFO is refused before it is
+ * read, so nothing can exhaust memory or wait forever. The FIFO is opened without blocking, so even
+ * the check cannot hang.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+export class FileTooLarge extends Error {
+  readonly code = 'ETOOLARGE';
+}
+
+const CHUNK = 64 * 1024;
+
+/** The file's text (UTF-8), or an error with a `code`: ENOTREGULAR, ETOOLARGE or the system's. */
+export function readCappedFile(path: string, maxBytes: number): string {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTREGULAR' });
+    if (stat.size > maxBytes) throw new FileTooLarge(`${path} is larger than ${maxBytes} bytes`);
+    // Read to the end, never past the cap: the size seen above may change while reading.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw new FileTooLarge(`${path} is larger than ${maxBytes} bytes`);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** "1 MB", "5 MB": a size limit in words. */
+export function sizeWords(bytes: number): string {
+  return bytes >= 1_000_000 ? `${Math.round(bytes / 1_000_000)} MB` : `${Math.round(bytes / 1000)} kB`;
+}

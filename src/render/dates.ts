@@ -1,0 +1,30 @@
+/**
+ * Dates and times as a person reads them, relative to now: a time within a day is a clock time, one
+ * further away carries its day, and a date outside this year carries its year. So a session recorded
+ * by a clock set wrong, or a plan day in the next year, never reads as if it were today.
+ */
+import { format } from 'date-fns';
+
+const DAY_MS = 86_400_000;
+
+const sameYear = (date: Date, now: Date) => date.getFullYear() === now.getFullYear();
+
+/** "Wed 25 Nov", or "Wed 25 Nov 2025" outside this year. */
+export function day(date: Date, now: Date): string {
+  return format(date, sameYear(date, now) ? 'EEE d MMM' : 'EEE d MMM yyyy');
+}
+
+/** "Wed 25 Nov, 14:05", with the year outside this year. */
+export function dayAndTime(date: Date, now: Date): string {
+  return `${day(date, now)}, ${format(date, 'HH:mm')}`;
+}
+
+/** "14:05" within a day of now; further away, its day as well. */
+export function clockAt(date: Date, now: Date): string {
+  return Math.abs(date.getTime() - now.getTime()) < DAY_MS ? format(date, 'HH:mm') : dayAndTime(date, now);
+}
+
+/** "Wednesday 2 December", with the year outside this year. */
+export function longDay(date: Date, now: Date): string {
+  return format(date, sameYear(date, now) ? 'EEEE d MMMM' : 'EEEE d MMMM yyyy');
+}
