@@ -5,7 +5,8 @@ import type { CommandContext } from '../context.js';
 import { checkInsOf, currentCare, currentOnset, episodeStatus, painOf, sessionsOf } from '../decision/episode.js';
 import { episodePlan } from '../decision/plan.js';
 import { hoursSinceOnset, phaseOf, thermalAdvice } from '../decision/time.js';
-import { UsageError } from '../errors.js';
+import { FileError, UsageError } from '../errors.js';
+import { describeFsError } from '../text/fs-errors.js';
 import { parseDays, parseScore } from '../input/numbers.js';
 import { parseWhen } from '../input/when.js';
 import { openJournal, readJournal } from '../journal/open.js';
@@ -154,21 +155,37 @@ export function exportCommand(ctx: CommandContext, options: { format?: string; o
   ctx.err(`Summary written to ${options.output}.`);
 }
 
-/** Temporary file, flushed, then moved into place: a reader never sees half a summary. */
+/**
+ * Temporary file, written whole and flushed, then moved into place: a reader never sees half a
+ * summary, and on every failure the temporary file is removed. A folder that cannot take it is the
+ * person's choice of path (exit 2); a write that fails part-way (a full disk) is exit 1.
+ */
 function writeAtomically(target: string, text: string, force: boolean): void {
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number;
   try {
     fd = openSync(temp, 'wx', 0o600);
   } catch (error) {
-    throw new UsageError(`--output: cannot write in "${sanitizeLine(dirname(target))}" (${(error as NodeJS.ErrnoException).code}).`);
+    throw new UsageError(`--output: cannot write in "${sanitizeLine(dirname(target))}" (${describeFsError(error)}).`);
   }
+  const removeTemp = () => {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone.
+    }
+  };
   try {
-    writeSync(fd, text);
+    const data = Buffer.from(text, 'utf8');
+    let written = 0;
+    while (written < data.length) written += writeSync(fd, data, written);
     fsyncSync(fd);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    removeTemp();
+    throw new FileError(`--output: cannot write "${sanitizeLine(target)}" (${describeFsError(error)}); nothing was written.`);
   }
+  closeSync(fd);
   try {
     if (force) renameSync(temp, target);
     else {
@@ -177,9 +194,9 @@ function writeAtomically(target: string, text: string, force: boolean): void {
       unlinkSync(temp);
     }
   } catch (error) {
-    unlinkSync(temp);
+    removeTemp();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`--output: "${sanitizeLine(target)}" already exists; add --force to replace it.`);
-    throw new UsageError(`--output: cannot write "${sanitizeLine(target)}" (${code}).`);
+    throw new UsageError(`--output: cannot write "${sanitizeLine(target)}" (${describeFsError(error)}).`);
   }
 }

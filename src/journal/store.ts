@@ -13,6 +13,7 @@
  *   bounded however long the journal has grown.
  */
 import { closeSync, constants, fchmodSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { FileError } from '../errors.js';
 import { parseCleanJson } from '../render/sanitize.js';
@@ -89,6 +90,7 @@ export class Journal {
   }
 
   read(options: ReadOptions = {}): ReadResult {
+    this.resetQuarantineIndex();
     let fd: number;
     try {
       fd = openPrivate(this.file, constants.O_RDONLY);
@@ -124,21 +126,57 @@ export class Journal {
     };
   }
 
+  /** What the quarantine already holds, read once per read of the journal: offset and a digest. */
+  private known: Set<string> | null = null;
+
   /** Copies lines not yet in the quarantine file to it; returns how many were new. */
   quarantine(bad: readonly Bad[]): number {
-    const offsets = new Set(bad.map((b) => b.offset));
-    const known = new Set<string>();
-    for (const line of quarantineLines(this.quarantineFile, offsets)) known.add(line);
+    this.known ??= quarantineIndex(this.quarantineFile);
     const at = this.now().toISOString();
     const fresh = [...bad]
       // In the journal's order (the read goes backwards).
       .sort((a, b) => a.offset - b.offset)
       .map(({ offset, bytes, length }) => ({ offset, base64: bytes.toString('base64'), text: bytes.toString('utf8'), ...(length ? { length, cut: true } : {}) }))
-      .filter((entry) => !known.has(`${entry.offset}:${entry.base64}`))
-      .map((entry) => JSON.stringify({ type: 'quarantined', at, from: JOURNAL_FILE, ...entry }));
-    if (fresh.length) appendLines(this.quarantineFile, fresh);
+      .filter((entry) => !this.known!.has(quarantineKey(entry.offset, entry.base64)));
+    if (fresh.length) appendLines(this.quarantineFile, fresh.map((entry) => JSON.stringify({ type: 'quarantined', at, from: JOURNAL_FILE, ...entry })));
+    for (const entry of fresh) this.known.add(quarantineKey(entry.offset, entry.base64));
     return fresh.length;
   }
+
+  /** Forgets the quarantine index (the next read loads it again). */
+  private resetQuarantineIndex(): void {
+    this.known = null;
+  }
+}
+
+/** A short key for a quarantined line: where it was, and a digest of its bytes. */
+function quarantineKey(offset: number, base64: string): string {
+  return `${offset}:${createHash('sha1').update(base64).digest('base64').slice(0, 16)}`;
+}
+
+/** The keys of every entry in the quarantine file, read in chunks (none when there is no file). */
+function quarantineIndex(file: string): Set<string> {
+  const keys = new Set<string>();
+  let fd: number;
+  try {
+    fd = openPrivate(file, constants.O_RDONLY);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return keys;
+    throw error;
+  }
+  try {
+    for (const { bytes } of linesBackwards(fd)) {
+      try {
+        const entry = JSON.parse(bytes.toString('utf8')) as { offset?: unknown; base64?: unknown };
+        if (typeof entry.offset === 'number' && typeof entry.base64 === 'string') keys.add(quarantineKey(entry.offset, entry.base64));
+      } catch {
+        // A damaged quarantine line only means that line may be copied again.
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return keys;
 }
 
 /** Quarantine as the read goes, in batches; a failure to write it is remembered, not thrown. */
@@ -214,7 +252,7 @@ function keeper(since: number | undefined): (record: JournalRecord) => 'keep' | 
  * has ended it. A line longer than any record could be (a damaged file) comes back cut to its first
  * MAX_LINE bytes, so memory stays bounded; it can only be unreadable anyway.
  */
-export function* linesBackwards(fd: number): Generator<Bad> {
+export function* linesBackwards(fd: number, chunkSize = CHUNK, maxLine = MAX_LINE): Generator<Bad> {
   let position = fstatSync(fd).size;
   // The end of a line that began in an earlier chunk (empty when it was too long to keep), and how
   // many bytes of that line have been seen in all.
@@ -222,7 +260,7 @@ export function* linesBackwards(fd: number): Generator<Bad> {
   let carried = 0;
   let first = true;
   while (position > 0) {
-    const length = Math.min(CHUNK, position);
+    const length = Math.min(chunkSize, position);
     position -= length;
     const chunk = Buffer.alloc(length);
     let read = 0;
@@ -249,10 +287,11 @@ export function* linesBackwards(fd: number): Generator<Bad> {
       if (newline === -1 && position > 0) {
         // The line goes on in the chunk before: carry it, or only its length if it is too long.
         carried = full;
-        carry = full > MAX_LINE ? Buffer.alloc(0) : Buffer.from(buffer.subarray(0, lineEnd));
+        carry = full > maxLine ? Buffer.alloc(0) : Buffer.from(buffer.subarray(0, lineEnd));
         break;
       }
-      const bytes = buffer.subarray(start, Math.min(lineEnd, start + MAX_LINE));
+      // A line too long to be a record: its first bytes, read afresh (its middle was not kept).
+      const bytes = full > maxLine ? readAt(fd, position + start, maxLine) : buffer.subarray(start, lineEnd);
       yield { offset: position + start, bytes, ...(full > bytes.length ? { length: full } : {}) };
       dropped = 0;
       if (newline === -1) break;
@@ -265,34 +304,17 @@ export function* linesBackwards(fd: number): Generator<Bad> {
   }
 }
 
+function readAt(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  const n = readSync(fd, bytes, 0, length, position);
+  return bytes.subarray(0, n);
+}
+
 function parseLine(bytes: Buffer): JournalRecord | null {
   try {
     return asRecord(parseCleanJson(bytes.toString('utf8')));
   } catch {
     return null;
-  }
-}
-
-/** The keys ("offset:base64") of the quarantine's entries at these offsets, read in chunks. */
-function* quarantineLines(file: string, offsets: ReadonlySet<number>): Generator<string> {
-  let fd: number;
-  try {
-    fd = openPrivate(file, constants.O_RDONLY);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  try {
-    for (const { bytes } of linesBackwards(fd)) {
-      try {
-        const entry = JSON.parse(bytes.toString('utf8')) as { offset?: unknown; base64?: unknown };
-        if (typeof entry.offset === 'number' && offsets.has(entry.offset)) yield `${entry.offset}:${entry.base64}`;
-      } catch {
-        // A damaged quarantine line only means that line may be copied again.
-      }
-    }
-  } finally {
-    closeSync(fd);
   }
 }
 

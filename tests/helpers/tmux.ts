@@ -3,7 +3,9 @@
  * test types with send-keys and reads the screen with capture-pane. Each session has its own server.
  */
 import { execFileSync } from 'node:child_process';
-import { BIN } from './run-bin.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, tempDir } from './run-bin.js';
 
 export interface Terminal {
   keys(...keys: string[]): void;
@@ -12,6 +14,12 @@ export interface Terminal {
   cursorVisible(): boolean;
   /** The pid of the program under test (the shell's child). */
   programPid(): number;
+  /** Pastes text as a terminal would (all at once), however long. */
+  paste(text: string): void;
+  /** Sends a signal to the program under test. */
+  signal(name: string): void;
+  /** Ends the whole session, as closing the terminal window does (the program gets SIGHUP). */
+  kill(): void;
   resize(columns: number, rows: number): void;
   close(): void;
 }
@@ -32,7 +40,9 @@ export function binCommand(args: string[], env: Record<string, string>): string 
 export function startTerminal(args: string[], env: Record<string, string>, size = { columns: 100, rows: 40 }, shell = false): Terminal {
   const socket = `back-relief-test-${process.pid}-${counter++}`;
   const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
-  const command = shell ? 'bash --norc --noprofile -i' : `${binCommand(args, env)}; echo "EXIT=$?"; sleep 60`;
+  // After the program: its exit code, and whether it left the terminal cooked (icanon and echo on).
+  const after = `echo "EXIT=$?"; echo "TTY=$(stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo' | tr '\\n' ' ')"; sleep 60`;
+  const command = shell ? 'bash --norc --noprofile -i' : `${binCommand(args, env)}; ${after}`;
   tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), command);
   const terminal: Terminal = {
     keys: (...keys) => void tmux('send-keys', ...keys),
@@ -51,6 +61,14 @@ export function startTerminal(args: string[], env: Record<string, string>, size 
       const shell = tmux('display-message', '-p', '#{pane_pid}').trim();
       return Number(execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]);
     },
+    paste: (text) => {
+      const file = join(tempDir('back-relief-paste-'), 'text');
+      writeFileSync(file, text);
+      tmux('load-buffer', file);
+      tmux('paste-buffer', '-d');
+    },
+    signal: (name) => void execFileSync('kill', [`-${name}`, String(terminal.programPid())]),
+    kill: () => void tmux('kill-session'),
     resize: (columns, rows) => void tmux('resize-window', '-x', String(columns), '-y', String(rows)),
     close: () => {
       try {

@@ -185,6 +185,27 @@ describe('interactive triage', () => {
     expect(out).toMatch(/Left out for you: cat-cow and child's pose \(osteoporosis/);
   });
 
+  it('the pain prompt takes what `pain` takes and nothing else', async () => {
+    const t = startTriage();
+    for (const q of [/Emergency signs/, /Signs to see a doctor today/]) await submitNone(q);
+    await screen.next();
+    screen.keypress('enter'); // in the last few hours
+    await screen.next();
+    for (const typed of ['1e1', '0x5', '0b101', '6.5', '11', '-1', ' 7x']) {
+      screen.type(typed);
+      screen.keypress('enter');
+      await screen.next();
+      expect(screen.getScreen(), typed).toContain('A whole number from 0 (no pain) to 10 (the worst), or Enter to skip.');
+      for (let i = 0; i < typed.length; i++) screen.keypress('backspace');
+    }
+    screen.type('7');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain("Signs to book a doctor's appointment");
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await t.exit).toBe(130);
+  });
+
   it('"more than a week?" is asked only when the onset does not already answer it', async () => {
     const ask = async (onsetChoice: number) => {
       const t = startTriage();
