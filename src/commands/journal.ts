@@ -1,21 +1,16 @@
-/** The journal commands: onset, pain, status, plan, history, export. */
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+/** The commands that add to the journal by hand: onset, pain, and undo, which takes an entry back. */
 import type { CommandContext } from '../context.js';
-import { checkInsOf, currentCare, currentOnset, episodeStatus, painOf, sessionsOf } from '../decision/episode.js';
-import { episodePlan } from '../decision/plan.js';
+import { currentOnset } from '../decision/episode.js';
 import { hoursSinceOnset, phaseOf, thermalAdvice } from '../decision/time.js';
-import { FileError, UsageError } from '../errors.js';
-import { describeFsError } from '../text/fs-errors.js';
-import { parseDays, parseScore } from '../input/numbers.js';
-import { parseWhen } from '../input/when.js';
+import { UsageError } from '../errors.js';
+import { parseScore } from '../input/numbers.js';
+import { parseOnset } from '../input/when.js';
 import { openJournal, readJournal } from '../journal/open.js';
-import type { PainLine } from '../journal/records.js';
-import { dayActionText, historyLines, planLines, REMINDER_TEXT, statusLines, THERMAL_WORDS, when } from '../render/journal.js';
-import { words } from '../render/layout.js';
+import type { JournalRecord, PainLine, RetractionLine } from '../journal/records.js';
+import { entryText, THERMAL_WORDS, when } from '../render/journal.js';
 import { sanitizeLine } from '../render/sanitize.js';
-import { durationWords, stretchNames } from '../render/verdict.js';
-import { exportJson, exportMarkdown } from '../render/export.js';
+import { durationWords } from '../render/verdict.js';
+import { flagNames } from './names.js';
 
 const MAX_NOTE = 500;
 
@@ -25,178 +20,114 @@ function visibleCharacters(text: string): number {
   return n;
 }
 
-export function onsetCommand(ctx: CommandContext, words: string[], options: { clear?: boolean }): void {
+const promptIo = (ctx: CommandContext) => ({ input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform });
+
+export async function onsetCommand(ctx: CommandContext, words: string[], options: { clear?: boolean; yes?: boolean }): Promise<void> {
   const journal = openJournal(ctx);
   const now = ctx.now();
+  const current = currentOnset(readJournal(ctx, journal));
   if (options.clear) {
     if (words.length) throw new UsageError('onset: give a time or --clear, not both.');
+    if (!current) {
+      // Nothing to end: say so, and record nothing.
+      if (ctx.options.json) ctx.json({ cleared: null });
+      else ctx.out('There was no episode to end. Record one with: back-relief onset');
+      return;
+    }
     const record = { type: 'onset-cleared', at: now.toISOString() } as const;
     journal.append([record]);
     if (ctx.options.json) ctx.json(record);
-    else ctx.out('Episode ended. Record a new one with: back-relief onset');
+    else ctx.out(`Episode ended (it started ${when(current.at, now)}). Record a new one with: back-relief onset`);
     return;
   }
-  const onset = parseWhen(words.length ? words.join(' ') : 'now', now);
-  const record = { type: 'onset', at: now.toISOString(), onset: onset.toISOString() } as const;
+  const { at: onset, approximate } = parseOnset(words.length ? words.join(' ') : 'now', now);
+  // A new onset replaces the one recorded: say which, and in a terminal ask first.
+  if (current && current.at.getTime() !== onset.getTime() && !options.yes && ctx.interactive) {
+    const { askYesNo } = await import('../prompts/ask.js');
+    const replace = await askYesNo(`This replaces the onset of ${when(current.at, now)}. Replace it?`, promptIo(ctx), 'Onset not changed.');
+    if (!replace) {
+      ctx.out(`Onset not changed: still ${when(current.at, now)}.`);
+      return;
+    }
+  }
+  const record = { type: 'onset', at: now.toISOString(), onset: onset.toISOString(), ...(approximate ? { approximate } : {}) } as const;
   journal.append([record]);
   if (ctx.options.json) {
     ctx.json(record);
     return;
   }
   const hours = hoursSinceOnset(onset, now)!;
-  ctx.out(`Onset recorded: ${when(onset, now)} (${hours < 1 ? 'just now' : `${durationWords(hours)} ago`}).`);
+  ctx.out(`Onset recorded: ${when(onset, now)}${approximate ? ' (approximately)' : ''} (${hours < 1 ? 'just now' : `${durationWords(hours)} ago`}).`);
+  if (current && current.at.getTime() !== onset.getTime()) ctx.out(`It replaces the onset of ${when(current.at, now)}.`);
   ctx.out(`Now: ${THERMAL_WORDS[thermalAdvice(hours)]}. Phase: ${phaseOf(hours)}.`);
   ctx.out('Your dated plan: back-relief plan');
 }
 
-export function painCommand(ctx: CommandContext, scoreText: string, options: { note?: string }): void {
-  const score = parseScore(scoreText);
+export async function painCommand(ctx: CommandContext, scoreText: string | undefined, options: { note?: string }): Promise<void> {
   const note = options.note === undefined ? undefined : sanitizeLine(options.note).trim();
   // Characters as a person sees them: an emoji or an accented letter is one, whatever its encoding.
   if (note !== undefined && visibleCharacters(note) > MAX_NOTE) throw new UsageError(`--note is too long (${MAX_NOTE} characters at most).`);
+  let score: number;
+  if (scoreText !== undefined) score = parseScore(scoreText);
+  else if (ctx.interactive) {
+    const { askPainScore } = await import('../prompts/ask.js');
+    const asked = await askPainScore(promptIo(ctx));
+    if (asked === undefined) {
+      ctx.out('Nothing recorded.');
+      return;
+    }
+    score = asked;
+  } else {
+    throw new UsageError(`pain needs a score and cannot ask here (${ctx.options.input ? 'no terminal' : '--no-input'}): back-relief pain 5`);
+  }
   const record: PainLine = { type: 'pain', at: ctx.now().toISOString(), score, ...(note ? { note } : {}) };
   openJournal(ctx).append([record]);
   if (ctx.options.json) ctx.json(record);
   else ctx.out(`Pain ${score}/10 recorded${note ? ` with your note` : ''}. See the trend with: back-relief history`);
 }
 
-export function statusCommand(ctx: CommandContext): void {
-  const now = ctx.now();
-  const status = episodeStatus(readJournal(ctx), now);
-  if (ctx.options.json) {
-    ctx.json({
-      onset: status.onset?.at.toISOString() ?? null,
-      hoursSinceOnset: status.hoursSinceOnset,
-      phase: status.phase,
-      thermal: status.thermal,
-      lastSession: status.lastSession,
-      breakEndsAt: status.breakEndsAt?.toISOString() ?? null,
-      lastPain: status.lastPain ? { at: status.lastPain.at, score: status.lastPain.score } : null,
-      trend: status.trend,
-      reminders: status.reminders.map((r) => REMINDER_TEXT[r]),
-    });
-    return;
-  }
-  ctx.out(statusLines(status, ctx, now).join('\n'));
-}
-
-export function planCommand(ctx: CommandContext): void {
-  const records = readJournal(ctx);
-  const onset = currentOnset(records);
-  if (!onset) {
-    if (ctx.options.json) ctx.json([]);
-    else ctx.out('No episode is recorded yet. Record when it started, for example:\n  back-relief onset "yesterday 18:00"\nthen run back-relief plan again.');
-    return;
-  }
-  const { stretches } = ctx.content(['stretches']);
-  const days = episodePlan(onset.at, ctx.now(), stretches, currentCare(records));
-  const stretchName = stretchNames(stretches);
-  if (ctx.options.json) {
-    ctx.json(
-      days.map((d) => ({
-        date: localDate(d.start),
-        day: d.day,
-        today: d.today,
-        actions: d.actions.map((a) => dayActionText(a, stretchName)),
-      })),
-    );
-    return;
-  }
-  ctx.out(planLines(days, onset.at, ctx, stretchName, ctx.now()).join('\n'));
-}
-
-/** Red-flag ids as the words of their checkbox line, for history and the clinician's summary. */
-function flagNames(ctx: CommandContext): (id: string) => string {
-  const names = new Map(ctx.content(['red-flags'])['red-flags'].map((f) => [f.id, f.summary]));
-  return (id) => names.get(id) ?? words(id);
-}
-
-/** The export's scope: the current episode from its onset, and never less than the last 30 days. */
-function episodeRecords(ctx: CommandContext, now: Date) {
-  const journal = openJournal(ctx);
-  const month = now.getTime() - EXPORT_DAYS * 86_400_000;
-  const onset = currentOnset(readJournal(ctx, journal));
-  const since = Math.min(month, onset ? onset.at.getTime() : month);
-  return readJournal(ctx, journal, { since }).filter((r) => Date.parse(r.at) >= since || r.type === 'precautions');
-}
-
-const EXPORT_DAYS = 30;
-
-function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-export function historyCommand(ctx: CommandContext, options: { days?: string }): void {
-  const days = options.days === undefined ? 30 : parseDays(options.days);
-  const now = ctx.now();
-  const since = now.getTime() - days * 86_400_000;
-  const records = readJournal(ctx, openJournal(ctx), { since }).filter((r) => Date.parse(r.at) >= since);
-  if (ctx.options.json) {
-    ctx.json({ sessions: sessionsOf(records), pain: painOf(records), checkIns: checkInsOf(records) });
-    return;
-  }
-  ctx.out(historyLines(records, days, ctx, flagNames(ctx), now).join('\n'));
-}
-
-export function exportCommand(ctx: CommandContext, options: { format?: string; output?: string; force?: boolean }): void {
-  const format = options.format ?? 'md';
-  if (format !== 'md' && format !== 'json') throw new UsageError(`--format must be md or json, not "${sanitizeLine(format)}".`);
-  const now = ctx.now();
-  const records = episodeRecords(ctx, now);
-  const precautions = new Map(ctx.content(['precautions']).precautions.map((p) => [p.id, p.name]));
-  const summary = { records, now, flagName: flagNames(ctx), precautionName: (id: string) => precautions.get(id) ?? words(id) };
-  const text = format === 'json' ? `${JSON.stringify(exportJson(summary), null, 2)}\n` : exportMarkdown(summary);
-  if (options.output === undefined) {
-    ctx.stdout.write(text);
-    return;
-  }
-  writeAtomically(options.output, text, options.force === true);
-  ctx.err(`Summary written to ${options.output}.`);
-}
-
 /**
- * Temporary file, written whole and flushed, then moved into place: a reader never sees half a
- * summary, and on every failure the temporary file is removed. A folder that cannot take it is the
- * person's choice of path (exit 2); a write that fails part-way (a full disk) is exit 1.
+ * The last entry still standing: the lines one command appended together (one time, one or more
+ * types), newest first, past anything already taken back. Pure.
  */
-function writeAtomically(target: string, text: string, force: boolean): void {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(temp, 'wx', 0o600);
-  } catch (error) {
-    throw new UsageError(`--output: cannot write in "${sanitizeLine(dirname(target))}" (${describeFsError(error)}).`);
+export function lastEntry(records: readonly JournalRecord[], retracted: ReadonlySet<JournalRecord>): JournalRecord[] {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]!;
+    if (r.type === 'retraction' || retracted.has(r)) continue;
+    const entry: JournalRecord[] = [r];
+    for (let j = i - 1; j >= 0 && records[j]!.at === r.at && records[j]!.type !== 'retraction' && !retracted.has(records[j]!); j--) entry.unshift(records[j]!);
+    return entry;
   }
-  const removeTemp = () => {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already gone.
-    }
-  };
-  try {
-    const data = Buffer.from(text, 'utf8');
-    let written = 0;
-    while (written < data.length) written += writeSync(fd, data, written);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    removeTemp();
-    throw new FileError(`--output: cannot write "${sanitizeLine(target)}" (${describeFsError(error)}); nothing was written.`);
-  }
-  closeSync(fd);
-  try {
-    if (force) renameSync(temp, target);
-    else {
-      // link() fails if the target exists, so no file is ever replaced without --force.
-      linkSync(temp, target);
-      unlinkSync(temp);
-    }
-  } catch (error) {
-    removeTemp();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`--output: "${sanitizeLine(target)}" already exists; add --force to replace it.`);
-    throw new UsageError(`--output: cannot write "${sanitizeLine(target)}" (${describeFsError(error)}).`);
-  }
+  return [];
 }
+
+/** How many lines `undo` looks back over: room for many entries, and the undos between them. */
+const UNDO_TAIL = 2000;
+
+export async function undoCommand(ctx: CommandContext, options: { yes?: boolean }): Promise<void> {
+  const journal = openJournal(ctx);
+  const now = ctx.now();
+  const read = journal.read({ tail: UNDO_TAIL, keepRetracted: true });
+  const entry = lastEntry(read.records, read.retracted ?? new Set());
+  if (entry.length === 0) {
+    if (ctx.options.json) ctx.json({ retracted: null });
+    else ctx.out('There is nothing to take back.');
+    return;
+  }
+  const names = flagNames(ctx);
+  const described = entry.map((r) => entryText(r, names, now)).join('; ');
+  const what = `${described} (recorded ${when(entry[0]!.at, now)})`;
+  if (!options.yes) {
+    if (!ctx.interactive) throw new UsageError(`undo would take back: ${what}. Add --yes to do it without a terminal.`);
+    const { askYesNo } = await import('../prompts/ask.js');
+    if (!(await askYesNo(`Take back: ${what}?`, promptIo(ctx), 'Nothing taken back.'))) {
+      ctx.out('Nothing taken back.');
+      return;
+    }
+  }
+  const record: RetractionLine = { type: 'retraction', at: now.toISOString(), retracts: { at: entry[0]!.at, types: [...new Set(entry.map((r) => r.type))] } };
+  journal.append([record]);
+  if (ctx.options.json) ctx.json({ retracted: entry, record });
+  else ctx.out(`Taken back: ${what}. It stays in the journal, marked as taken back. Run back-relief undo again for the one before.`);
+}
+

@@ -11,7 +11,8 @@ import { sanitizeLine } from '../render/sanitize.js';
 import { LEFT_OUT_WORDS, leftOutText, listWords, stretchNames } from '../render/verdict.js';
 import { knownCare } from './care.js';
 import { closest } from '../text/suggest.js';
-import { formatSeconds } from '../timer/duration.js';
+import { lengthText } from '../text/durations.js';
+import { parseDuration } from '../timer/duration.js';
 import { waitForKey, routineDisplay } from '../timer/routine-view.js';
 import { runTimer } from '../timer/run.js';
 import { terminalControls } from '../timer/terminal.js';
@@ -23,7 +24,14 @@ export interface RoutineCommandOptions {
   level?: Level;
   only?: string;
   walk?: string;
+  /** Go on to the next stretch by itself after a short announced pause. */
+  auto?: boolean;
+  /** false with --no-bell. */
+  bell?: boolean;
 }
+
+/** How long --auto waits before the next stretch, announcing it. */
+export const AUTO_PAUSE_MS = 5000;
 
 type StepStatus = 'done' | 'skipped' | 'partial' | 'not-reached';
 type Outcome = 'completed' | 'stopped' | 'pain' | 'interrupted';
@@ -47,19 +55,19 @@ function parseOnly(text: string | undefined, known: readonly string[]): string[]
   return ids;
 }
 
+/** --walk takes a duration like --duration does (5m, 90s; a bare number is minutes), 10 s to 60 min. */
 function parseWalk(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 60) {
-    throw new UsageError(`--walk: "${sanitizeLine(text)}" must be a whole number of minutes from 1 to 60.`);
-  }
-  return Number(text);
+  const seconds = parseDuration(text, '--walk');
+  if (seconds < 10 || seconds > 3600) throw new UsageError(`--walk: "${sanitizeLine(text)}" must be from 10 seconds to 60 minutes, such as 5m.`);
+  return seconds;
 }
 
 export async function routineCommand(ctx: CommandContext, options: RoutineCommandOptions): Promise<void> {
   const { stretches } = ctx.content(['stretches']);
   const level = options.level ?? 'gentle';
   const only = parseOnly(options.only, stretches.map((s) => s.id));
-  const walkMinutes = parseWalk(options.walk);
+  const walkSeconds = parseWalk(options.walk);
   if (!options.plan && !ctx.interactive) {
     throw new UsageError(
       `routine guides you in a terminal and cannot here (${ctx.options.input ? 'no terminal' : '--no-input'}). To see the steps and timings, use: back-relief routine --plan`,
@@ -70,7 +78,7 @@ export async function routineCommand(ctx: CommandContext, options: RoutineComman
   const hours = hoursSinceRecordedOnset(currentOnset(records), ctx.now());
   // The plan only prints, so it does not ask; it says when the precautions are unknown.
   const care = await knownCare(ctx, journal, records, 'Routine cancelled.', !options.plan);
-  const choice = chooseRoutine(stretches, hours, care, { only, walkMinutes });
+  const choice = chooseRoutine(stretches, hours, care, { only, walkSeconds });
   const name = stretchNames(stretches);
   if (choice.tooEarly.length) {
     throw new UsageError(
@@ -82,7 +90,7 @@ export async function routineCommand(ctx: CommandContext, options: RoutineComman
   const cleared = options.plan ? choice.needsClearance.map((n) => n.id) : await clearance(ctx, choice.needsClearance, name);
   chosen.push(...stretches.filter((s) => cleared.includes(s.id)));
   chosen.sort((a, b) => stretches.indexOf(a) - stretches.indexOf(b));
-  const steps = planRoutine(chosen, { level, walkMinutes }, records);
+  const steps = planRoutine(chosen, { level, walkSeconds }, records);
   const notes = [
     ...(choice.leftOut.length ? [`Left out for you: ${leftOutText(choice.leftOut, name)}.`] : []),
     ...(options.plan && choice.needsClearance.length ? [`Only if a physiotherapist has shown them to you: ${leftOutText(choice.needsClearance, name)}.`] : []),
@@ -95,7 +103,7 @@ export async function routineCommand(ctx: CommandContext, options: RoutineComman
     return;
   }
   for (const note of notes) ctx.out(wrap(note, ctx.width).join('\n'));
-  await guide(ctx, steps, level, journal);
+  await guide(ctx, steps, level, journal, options);
 }
 
 /**
@@ -134,7 +142,7 @@ function planLines(steps: RoutineStep[], level: Level, width: number): string[] 
   const total = steps.reduce((sum, s) => sum + totalMs(s), 0);
   const lines = [`Stretch routine (${level}), ${steps.length} stretches, about ${Math.ceil(total / 60_000)} minutes of timed work:`, ''];
   steps.forEach((step, i) => {
-    lines.push(`${i + 1}. ${step.stretch.name}: ${step.dose}, ${formatSeconds(totalMs(step) / 1000)}`);
+    lines.push(`${i + 1}. ${step.stretch.name}: ${step.dose}, ${lengthText(totalMs(step) / 1000)}`);
     const parts = summarise(step.phases);
     lines.push(...wrap(parts, width, '     ', '     '));
   });
@@ -155,7 +163,7 @@ function summarise(phases: Phase[]): string {
   return [...counts].map(([part, n]) => (n > 1 ? `${part} x${n}` : part)).join(', ');
 }
 
-async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, journal: ReturnType<typeof openJournal>): Promise<void> {
+async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, journal: ReturnType<typeof openJournal>, options: RoutineCommandOptions): Promise<void> {
   const status = new Map<string, StepStatus>(steps.map((s) => [s.stretch.id, 'not-reached']));
   let outcome: Outcome = 'completed';
   const total = steps.reduce((sum, s) => sum + totalMs(s), 0);
@@ -184,7 +192,9 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
     if (stretch.drawing?.length) ctx.out(stretch.drawing.map((row) => `    ${row}`.trimEnd()).join('\n'));
     stretch.steps.forEach((text, i) => ctx.out(wrap(text, ctx.width, `  ${i + 1}. `, '     ').join('\n')));
     ctx.out(ctx.style.dim('Enter to start, s to skip, q to stop, h if the pain gets worse.'));
-    const waited = await waitForKey(ctx.stdin, ['\r', ' ', 's', 'q', 'h']);
+    // --auto: announced, then on its own after a short pause (a key still acts at once).
+    if (options.auto) ctx.out(`Starting in ${AUTO_PAUSE_MS / 1000} seconds; Enter starts it now.`);
+    const waited = await waitForKey(ctx.stdin, ['\r', ' ', 's', 'q', 'h'], options.auto ? AUTO_PAUSE_MS : undefined);
     if ('stop' in waited) {
       stop = waited.stop;
       outcome = 'interrupted';
@@ -207,7 +217,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
       outcome = 'pain';
       break;
     }
-    const display = routineDisplay(ctx.stdout, stretch.name);
+    const display = routineDisplay(ctx.stdout, stretch.name, options.bell !== false);
     display.setup();
     const result = await runTimer<Phase>(step.phases, {
       now: () => ctx.now().getTime(),

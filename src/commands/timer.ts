@@ -1,7 +1,7 @@
 /** `back-relief ice|heat|contrast`: a timed session that keeps time, survives interruptions, and is recorded. */
 import type { CommandContext } from '../context.js';
 import { currentOnset, hoursSinceRecordedOnset } from '../decision/episode.js';
-import { breakConflict, thermalNote, type Kind } from '../decision/sessions.js';
+import { breakConflicts, thermalNote, type Kind } from '../decision/sessions.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { SessionLine } from '../journal/records.js';
@@ -11,13 +11,15 @@ import { listWords } from '../render/verdict.js';
 import { knownCare } from './care.js';
 import { breakSeconds, parseRounds, sessionSeconds } from '../timer/duration.js';
 import { planSteps, type TimerEvent, type TimerStep } from '../timer/engine.js';
+import { swapParts, waitForSwap } from '../timer/swap.js';
+import { lengthText } from '../text/durations.js';
 import { acquire } from '../journal/lock.js';
 import type { Journal } from '../journal/store.js';
 import { clockAt } from '../render/dates.js';
 import { canSuspend } from '../terminal/job-control.js';
 import { exitCodeOf, outputFailureMessage, STOP_WORDS, stopReceived } from '../terminal/stops.js';
 import { plainDisplay } from '../timer/plain.js';
-import { runTimer, type TimerDisplay } from '../timer/run.js';
+import { runTimer, type TimerDisplay, type TimerOutcome } from '../timer/run.js';
 import { terminalControls, terminalDisplay } from '../timer/terminal.js';
 
 export type TimerMode = Kind | 'contrast';
@@ -52,14 +54,16 @@ export async function timerCommand(ctx: CommandContext, mode: TimerMode, options
   const records = readJournal(ctx, journal);
   const now = ctx.now();
   const planned = kinds.map((kind) => ({ kind, inMs: steps.findIndex((s) => s.kind === kind && s.type === 'session') * sessionMs }));
-  const conflict = options.force ? null : breakConflict(records, planned, now);
-  if (conflict) {
-    const why = `The skin break after your last ${conflict.kind} session (ended ${clockAt(conflict.lastEndedAt, now)}) lasts until ${clockAt(conflict.breakEndsAt, now)}.`;
+  // Every skin break still running that this run would cut into, each named.
+  const conflicts = options.force ? [] : breakConflicts(records, planned, now);
+  if (conflicts.length) {
+    const why = conflicts.map((c) => `The skin break after your last ${c.kind} session (ended ${clockAt(c.lastEndedAt, now)}) lasts until ${clockAt(c.breakEndsAt, now)}.`).join(' ');
+    const until = new Date(Math.max(...conflicts.map((c) => c.breakEndsAt.getTime())));
     if (!ctx.interactive) throw new UsageError(`${why} Wait until then, or add --force to start anyway.`);
     const { askYesNo } = await import('../prompts/ask.js');
     const start = await askYesNo(`${why} Start anyway?`, { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform }, 'Not started.');
     if (!start) {
-      ctx.out(`Not started. Try again after ${clockAt(conflict.breakEndsAt, now)}.`);
+      ctx.out(`Not started. Try again after ${clockAt(until, now)}.`);
       return;
     }
   }
@@ -83,7 +87,9 @@ export async function timerCommand(ctx: CommandContext, mode: TimerMode, options
   const onset = currentOnset(records);
   const note = thermalNote(hoursSinceRecordedOnset(onset, now), kinds);
   const intro = [...(note ? [THERMAL_NOTE[note]] : []), SAFETY, ...(care.pregnancy && kinds.includes('heat') ? [PREGNANT_HEAT] : [])];
-  for (const line of intro) ctx.out(wrap(line, ctx.width).join('\n'));
+  if (steps.length > 1) intro.push(planSummary(steps, now));
+  const screen = ctx.options.json ? ctx.stderr : ctx.stdout;
+  for (const line of intro) screen.write(`${wrap(line, ctx.width).join('\n')}\n`);
 
   // Nothing starts unless it can be kept, and one session of a kind at a time.
   journal.checkAppendable();
@@ -101,25 +107,30 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
     const ids = thermalHolds(care, [kind]);
     return ids.length ? { precautionsConfirmed: ids } : {};
   };
-  const tty = ctx.stdout.isTTY === true;
+  // With --json the countdown goes to stderr and stdout gets one JSON record at the end.
+  const screen = ctx.options.json ? ctx.stderr : ctx.stdout;
+  const tty = screen.isTTY === true;
   const keys = tty && ctx.stdin.isTTY === true && ctx.options.input;
   const suspendable = canSuspend(ctx.platform);
+  const bell = options.bell !== false;
+  const say = (text: string) => void screen.write(`${wrap(text, ctx.width).join('\n')}\n`);
   let display: TimerDisplay;
+  let term: ReturnType<typeof terminalDisplay> | null = null;
   let controls;
   if (tty) {
-    const term = terminalDisplay({ out: ctx.stdout, style: ctx.style, bell: options.bell !== false, env: ctx.env, breakMs });
-    term.setup();
+    term = terminalDisplay({ out: screen, style: ctx.options.json ? ctx.errStyle : ctx.style, bell, env: ctx.env, breakMs });
     display = term;
-    if (keys) ctx.out(ctx.style.dim('Space or p: pause and resume.  q: stop early.  Ctrl+C: stop.'));
-    controls = terminalControls({ stdin: ctx.stdin, out: ctx.stdout, display: term, keys, suspendable });
+    if (keys) say(ctx.style.dim('Space or p: pause and resume.  q: stop early.  Ctrl+C: stop.'));
+    controls = terminalControls({ stdin: ctx.stdin, out: screen, display: term, keys, suspendable });
   } else {
-    display = plainDisplay(ctx.stdout, breakMs);
-    controls = terminalControls({ stdin: ctx.stdin, out: ctx.stdout, display: { restore() {}, setup() {} }, keys: false, suspendable });
+    display = plainDisplay(screen, breakMs);
+    controls = terminalControls({ stdin: ctx.stdin, out: screen, display: { restore() {}, setup() {} }, keys: false, suspendable });
   }
 
   // A journal that fails now (it was writable at the start) must not cut the session short: the end
   // message and the bell come first, then the error.
   let recordError: unknown = null;
+  const recorded: SessionLine[] = [];
   const record = (event: TimerEvent) => {
     if ((event.type !== 'ended' && event.type !== 'interrupted') || event.step.type !== 'session') return;
     const line: SessionLine = {
@@ -135,12 +146,30 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
     };
     try {
       journal.append([line]);
+      recorded.push(line);
     } catch (error) {
       recordError ??= error;
     }
   };
 
-  const outcome = await runTimer(steps, { now: () => ctx.now().getTime(), display, controls, record });
+  // Contrast pauses between heat and ice for the swap: each part runs on its own.
+  const parts = swapParts(steps);
+  let outcome: TimerOutcome | 'swap-stopped' = 'completed';
+  for (const [i, part] of parts.entries()) {
+    if (i > 0) {
+      const swapped = await waitForSwap(ctx.stdin, screen, 'Swap to the cold pack now, wrapped in a cloth, then press Enter to start the ice half (q stops here).', keys || ctx.stdin.isTTY === true, bell);
+      if (swapped !== 'go') {
+        outcome = swapped === 'stop' ? 'swap-stopped' : swapped === 'interrupt' ? 'interrupted' : 'terminated';
+        break;
+      }
+    }
+    term?.setup();
+    // Only the last part's end is the end of it all ("All done...").
+    const shown: TimerDisplay = i === parts.length - 1 ? display : { ...display, event: (e, now) => e.type !== 'finished' && display.event(e, now) };
+    outcome = await runTimer(part, { now: () => ctx.now().getTime(), display: shown, controls, record });
+    if (outcome !== 'completed') break;
+  }
+
   if (recordError) throw recordError;
   if (outcome === 'interrupted') throw new CancelledError('Session interrupted; recorded as interrupted.', 130);
   if (outcome === 'terminated') {
@@ -148,7 +177,22 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
     const why = stop === 'output-failed' ? ` ${outputFailureMessage().replace(/^back-relief: /, '')}` : '';
     throw new CancelledError(`Session ${STOP_WORDS[stop]}; recorded as interrupted.${why}`, exitCodeOf(stop));
   }
-  if (outcome === 'stopped') ctx.out('Stopped early; recorded. back-relief status shows when the next session may start.');
+  if (outcome === 'stopped') say('Stopped early; recorded. back-relief status shows when the next session may start.');
+  if (outcome === 'swap-stopped') say('Stopped before the ice half; the heat session is recorded.');
+  if (ctx.options.json) ctx.json({ outcome: outcome === 'swap-stopped' ? 'stopped' : outcome, sessions: recorded });
+}
+
+/** "Heat 20 min, then ice 20 min once you have swapped packs; all done about 14:45." */
+export function planSummary(steps: readonly TimerStep[], now: Date): string {
+  const sessions = steps.filter((s) => s.type === 'session');
+  const total = steps.reduce((sum, s) => sum + s.durationMs, 0);
+  const ends = clockAt(new Date(now.getTime() + total), now);
+  const rounds = steps[0]!.rounds;
+  const swaps = swapParts(steps).length - 1;
+  const pair = sessions.some((s) => s.kind === 'ice') && sessions.some((s) => s.kind === 'heat');
+  const what = pair ? `heat ${lengthText(sessions[0]!.durationMs / 1000)}, then ice ${lengthText(sessions[0]!.durationMs / 1000)} once you have swapped packs` : `${sessions[0]!.kind} ${lengthText(sessions[0]!.durationMs / 1000)}`;
+  const breaks = rounds > 1 ? `, ${rounds} rounds with a ${lengthText(steps.find((s) => s.type === 'break')!.durationMs / 1000)} skin break between` : '';
+  return `The plan: ${what}${breaks}. All done about ${ends}${swaps ? `, plus the time the swap${swaps > 1 ? 's take' : ' takes'}` : ''}.`;
 }
 
 /** Locks each kind the session uses (contrast: both), or refuses with who holds one. */

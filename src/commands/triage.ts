@@ -31,7 +31,10 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
     answers = parseAnswers(await readAnswers(options.answers, ctx), flags, ctx.now());
   } else if (interactive) {
     const { askTriage } = await import('../prompts/ask.js');
-    const gathered = await askTriage(flags, content.precautions, promptIo(ctx));
+    // An episode already recorded is offered first: "Still the episode that started ...?"
+    const recorded = currentOnset(readJournal(ctx));
+    const still = recorded ? { at: recorded.at, approximate: recorded.approximate, label: when(recorded.at, ctx.now()) } : undefined;
+    const gathered = await askTriage(flags, content.precautions, promptIo(ctx), still);
     answers = gathered.answers;
     asked = gathered.asked;
     onsetApproximate = gathered.onsetApproximate;
@@ -51,9 +54,10 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
   const journal = openJournal(ctx);
   // --record keeps the onset it was given; in a terminal the person is asked first. Never in an
   // emergency: nothing should stand between the verdict and the phone.
+  const current = currentOnset(readJournal(ctx, journal));
+  const changes = answers.onset !== null && current !== null && current.at.getTime() !== answers.onset.getTime();
   let saveOnset = answers.onset !== null && !interactive;
   if (interactive && answers.onset !== null && result.level !== 'emergency') {
-    const current = currentOnset(readJournal(ctx, journal));
     if (current?.at.getTime() !== answers.onset.getTime()) {
       const { askSaveOnset } = await import('../prompts/ask.js');
       // A range ("2 to 3 days ago") gives a day, not a minute.
@@ -62,7 +66,8 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
     }
   }
   journal.append(triageRecords(answers, result, now, saveOnset, onsetApproximate));
-  ctx.err(`Recorded in your journal${saveOnset ? ', with the onset' : ''}: back-relief status`);
+  const replaced = saveOnset && changes && current ? ` (it replaces the onset of ${when(current.at, now)})` : '';
+  ctx.err(`Recorded in your journal${saveOnset ? `, with the onset${replaced}` : ''}: back-relief status`);
 }
 
 function promptIo(ctx: CommandContext) {

@@ -3,7 +3,7 @@
  * skin break, the pain scores and their trend, and the reminders that are due. Pure.
  */
 import type { CheckInLine, JournalRecord, PainLine, SessionLine, TriageLine } from '../journal/records.js';
-import { careOf, UNKNOWN_CARE, type Care } from './precautions.js';
+import { careOf, kindsHeld, UNKNOWN_CARE, type Care, type ThermalKind } from './precautions.js';
 import { PREGNANCY, type FlagAnswer } from './triage.js';
 import { hoursSinceOnset, phaseOf, thermalAdvice, THRESHOLDS, type Phase, type Thermal } from './time.js';
 
@@ -118,6 +118,69 @@ export function remindersDue(hours: number | null): Reminder[] {
   return due;
 }
 
+/** A triage's or a check-in's verdict, as recorded. */
+export interface Verdict {
+  source: 'triage' | 'check-in';
+  at: Date;
+  level: TriageLine['level'];
+  /** The signs behind it (a check-in records the emergency ones it was told about). */
+  reasons: string[];
+}
+
+/** The latest triage or check-in verdict, if any. */
+export function lastVerdict(records: readonly JournalRecord[]): Verdict | null {
+  for (let i = records.length - 1; i >= 0; i--) {
+    const r = records[i]!;
+    if (r.type === 'triage') return { source: 'triage', at: new Date(r.at), level: r.level, reasons: r.reasons.map((x) => x.id) };
+    if (r.type === 'check-in') {
+      const reasons = Object.entries(r.redFlags).filter(([, a]) => a !== false).map(([id]) => id);
+      return { source: 'check-in', at: new Date(r.at), level: r.level, reasons };
+    }
+  }
+  return null;
+}
+
+/** A skin break still running after the last session of a kind. */
+export interface SkinBreak {
+  kind: 'ice' | 'heat';
+  endsAt: Date;
+}
+
+/** Every skin break still running, ice and heat, soonest end first. */
+export function breaksRunning(records: readonly JournalRecord[], now: Date): SkinBreak[] {
+  const running: SkinBreak[] = [];
+  for (const kind of ['ice', 'heat'] as const) {
+    const endsAt = breakEndsAt(lastSession(records, now, kind), now);
+    if (endsAt) running.push({ kind, endsAt });
+  }
+  return running.sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime());
+}
+
+/** Whether a check-in (or a triage, which asks more) was recorded today. */
+export function checkedInToday(records: readonly JournalRecord[], now: Date): boolean {
+  const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  return records.some((r) => (r.type === 'check-in' || r.type === 'triage') && Date.parse(r.at) >= midnight && Date.parse(r.at) <= now.getTime());
+}
+
+/**
+ * Heat or ice for now, the preferred first: the usual habit (ice) first before 48 hours, heat first
+ * after; a kind a precaution holds back is left out (it needs a doctor's or pharmacist's word).
+ */
+export function suggestedKinds(thermal: Thermal, care: Care): ThermalKind[] {
+  const order: ThermalKind[] = thermal === 'heat' ? ['heat'] : thermal === 'ice' ? ['ice', 'heat'] : ['heat', 'ice'];
+  const held = kindsHeld(care);
+  return order.filter((k) => !held.includes(k));
+}
+
+/** The next useful thing to do, for status and the bare `back-relief`. */
+export type NextStep =
+  | { kind: 'triage' }
+  | { kind: 'see-doctor'; verdict: Verdict }
+  | { kind: 'wait-break'; until: Date; then: ThermalKind }
+  | { kind: 'check-in' }
+  | { kind: 'session'; kinds: ThermalKind[] }
+  | { kind: 'routine' };
+
 export interface EpisodeStatus {
   onset: Onset | null;
   hoursSinceOnset: number | null;
@@ -125,10 +188,22 @@ export interface EpisodeStatus {
   thermal: Thermal;
   lastSession: SessionLine | null;
   breakEndsAt: Date | null;
+  /** Every skin break still running (ice and heat may both be, after contrast). */
+  breaks: SkinBreak[];
   lastPain: PainLine | null;
   trend: PainTrend;
   reminders: Reminder[];
+  /** The last triage or check-in verdict, and whether it still calls for a doctor in this episode. */
+  verdict: Verdict | null;
+  verdictApplies: boolean;
+  care: Care;
+  /** Heat or ice for now, the preferred first, less what a precaution holds back. */
+  suggested: ThermalKind[];
+  next: NextStep;
 }
+
+/** How long a verdict above self-care stands when no episode is recorded to date it against. */
+const VERDICT_STANDS_MS = 7 * 86_400_000;
 
 export function episodeStatus(records: readonly JournalRecord[], now: Date): EpisodeStatus {
   const onset = currentOnset(records);
@@ -136,15 +211,40 @@ export function episodeStatus(records: readonly JournalRecord[], now: Date): Epi
   const session = lastSession(records, now);
   const pain = painOf(records);
   const lastPain = pain.reduce<PainLine | null>((last, p) => (!last || Date.parse(p.at) >= Date.parse(last.at) ? p : last), null);
+  const verdict = lastVerdict(records);
+  // A verdict above self-care stands for this episode (from its onset on), or for a week without one.
+  const verdictApplies =
+    verdict !== null && verdict.level !== 'self-care' && (onset ? verdict.at.getTime() >= onset.at.getTime() : now.getTime() - verdict.at.getTime() < VERDICT_STANDS_MS);
+  const thermal = thermalAdvice(hours);
+  const care = currentCare(records);
+  const suggested = suggestedKinds(thermal, care);
+  const breaks = breaksRunning(records, now);
   return {
     onset,
     hoursSinceOnset: hours,
     phase: phaseOf(hours),
-    thermal: thermalAdvice(hours),
+    thermal,
     lastSession: session,
     breakEndsAt: breakEndsAt(session, now),
+    breaks,
     lastPain,
     trend: painTrend(pain, now),
     reminders: remindersDue(hours),
+    verdict,
+    verdictApplies,
+    care,
+    suggested,
+    next: nextStep({ onset, verdict, verdictApplies, suggested, breaks, checkedIn: checkedInToday(records, now) }),
   };
+}
+
+function nextStep(s: { onset: Onset | null; verdict: Verdict | null; verdictApplies: boolean; suggested: ThermalKind[]; breaks: SkinBreak[]; checkedIn: boolean }): NextStep {
+  if (!s.onset && !s.verdict) return { kind: 'triage' };
+  if (s.verdictApplies && s.verdict && s.verdict.level !== 'doctor') return { kind: 'see-doctor', verdict: s.verdict };
+  if (!s.checkedIn) return { kind: 'check-in' };
+  const free = s.suggested.filter((k) => !s.breaks.some((b) => b.kind === k));
+  if (free.length) return { kind: 'session', kinds: free };
+  const first = s.breaks.find((b) => s.suggested.includes(b.kind));
+  if (first) return { kind: 'wait-break', until: first.endsAt, then: first.kind };
+  return { kind: 'routine' };
 }

@@ -5,6 +5,7 @@
  */
 import { stageOf, type Stretch } from '../content/schema.js';
 import type { JournalRecord } from '../journal/records.js';
+import { lengthText } from '../text/durations.js';
 import { chooseStretches, leftOutBecause, stagesFor, type Care, type LeftOut } from './precautions.js';
 
 export type Level = 'gentle' | 'build';
@@ -28,8 +29,8 @@ export interface RoutineStep {
 
 export interface RoutineOptions {
   level: Level;
-  /** Minutes of walking, instead of the walk's own dose. */
-  walkMinutes?: number | undefined;
+  /** Seconds of walking, instead of the walk's own dose. */
+  walkSeconds?: number | undefined;
 }
 
 /** Paced breathing: four seconds in, four out (slow breaths, as the dose asks). */
@@ -125,14 +126,14 @@ export function chooseRoutine(
   stretches: readonly Stretch[],
   hours: number | null,
   care: Care,
-  options: { only?: readonly string[] | undefined; walkMinutes?: number | undefined },
+  options: { only?: readonly string[] | undefined; walkSeconds?: number | undefined },
 ): RoutineChoice {
   const choice: RoutineChoice = { stretches: [], leftOut: [], needsClearance: [], tooEarly: [] };
   const { only } = options;
   const firstDays = hours !== null && !stagesFor(hours).includes('after-first-days');
   const planned = only ? null : new Set(chooseStretches(stretches, hours, care).ids);
   for (const s of stretches) {
-    const walk = s.id === 'walking' && options.walkMinutes !== undefined;
+    const walk = s.id === 'walking' && options.walkSeconds !== undefined;
     if (only && !only.includes(s.id) && !walk) continue;
     if (!only && !planned!.has(s.id) && !walk) {
       const because = stagesFor(hours).includes(stageOf(s)) ? leftOutBecause(s, care) : null;
@@ -154,8 +155,8 @@ export function chooseRoutine(
 /** The routine's steps for the chosen stretches: the walk takes --walk's minutes when given. */
 export function planRoutine(stretches: readonly Stretch[], options: RoutineOptions, history: readonly JournalRecord[]): RoutineStep[] {
   return stretches.map((stretch) => {
-    if (stretch.id === 'walking' && options.walkMinutes) {
-      return { stretch, dose: `${options.walkMinutes} minutes`, phases: [{ durationMs: options.walkMinutes * 60_000, cue: 'Walk at an easy pace', where: 'walking' }] };
+    if (stretch.id === 'walking' && options.walkSeconds) {
+      return { stretch, dose: lengthText(options.walkSeconds), phases: [{ durationMs: options.walkSeconds * 1000, cue: 'Walk at an easy pace', where: 'walking' }] };
     }
     const reps = stretch.buildsUp && stretch.dose.reps ? bridgeReps(stretch.dose.reps, options.level, history, stretch.id) : undefined;
     return { stretch, ...phasesFor(stretch, options.level, reps), ...(reps !== undefined ? { reps } : {}) };

@@ -20,16 +20,22 @@ export interface BreakConflict {
   breakEndsAt: Date;
 }
 
-/** The first planned session that would start before the skin break after the last one of its kind. */
-export function breakConflict(records: readonly JournalRecord[], planned: readonly PlannedStart[], now: Date): BreakConflict | null {
+/** Every planned kind whose first session would start before the skin break after its last one ends. */
+export function breakConflicts(records: readonly JournalRecord[], planned: readonly PlannedStart[], now: Date): BreakConflict[] {
+  const conflicts: BreakConflict[] = [];
   for (const { kind, inMs } of planned) {
     const last = lastSession(records, now, kind);
     if (!last) continue;
     const lastEndedAt = new Date(last.endedAt);
     const breakEndsAt = new Date(lastEndedAt.getTime() + THRESHOLDS.breakMinutes * 60_000);
-    if (now.getTime() + inMs < breakEndsAt.getTime()) return { kind, lastEndedAt, breakEndsAt };
+    if (now.getTime() + inMs < breakEndsAt.getTime()) conflicts.push({ kind, lastEndedAt, breakEndsAt });
   }
-  return null;
+  return conflicts;
+}
+
+/** The first conflict, if any. */
+export function breakConflict(records: readonly JournalRecord[], planned: readonly PlannedStart[], now: Date): BreakConflict | null {
+  return breakConflicts(records, planned, now)[0] ?? null;
 }
 
 export type ThermalNote = 'heat-early' | 'ice-late' | null;

@@ -69,6 +69,15 @@ export const PrecautionsRecord = v.looseObject({
   answers: v.record(v.string(), answer),
   pregnancy: v.optional(answer),
 });
+/**
+ * `undo`: takes back an entry (the lines one command appended together, found by their time and
+ * types) without rewriting anything. Every computation ignores what is taken back.
+ */
+export const RetractionRecord = v.looseObject({
+  ...base,
+  type: v.literal('retraction'),
+  retracts: v.object({ at: iso, types: v.pipe(v.array(v.string()), v.minLength(1)) }),
+});
 const OtherRecord = v.looseObject({ ...base, type: v.string() });
 
 const KNOWN = {
@@ -80,6 +89,7 @@ const KNOWN = {
   'check-in': CheckInRecord,
   routine: RoutineRecord,
   precautions: PrecautionsRecord,
+  retraction: RetractionRecord,
 } as const;
 
 export type SessionLine = v.InferOutput<typeof SessionRecord>;
@@ -90,7 +100,11 @@ export type TriageLine = v.InferOutput<typeof TriageRecord>;
 export type CheckInLine = v.InferOutput<typeof CheckInRecord>;
 export type RoutineLine = v.InferOutput<typeof RoutineRecord>;
 export type PrecautionsLine = v.InferOutput<typeof PrecautionsRecord>;
-export type JournalRecord = SessionLine | OnsetLine | OnsetClearedLine | PainLine | TriageLine | CheckInLine | RoutineLine | PrecautionsLine;
+export type RetractionLine = v.InferOutput<typeof RetractionRecord>;
+export type JournalRecord = SessionLine | OnsetLine | OnsetClearedLine | PainLine | TriageLine | CheckInLine | RoutineLine | PrecautionsLine | RetractionLine;
+
+/** The key a retraction names a line by: its time and its type. */
+export const lineKey = (at: string, type: string) => `${at}|${type}`;
 
 /** The record if the value is a well-formed journal line, otherwise null. */
 export function asRecord(value: unknown): JournalRecord | null {

@@ -8,6 +8,7 @@ import { chmodSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { sanitizeLine } from '../render/sanitize.js';
+import { describeFsError } from '../text/fs-errors.js';
 
 /** Folders the kernel makes up: writing a journal there cannot work and may never return. */
 const SYSTEM = ['/proc', '/sys', '/dev'];
@@ -25,7 +26,7 @@ export function checkStateDir(dir: string, variable: string, platform: NodeJS.Pl
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOTDIR') fail('a part of the path is a file, not a folder');
-      if (code !== 'ENOENT') fail(`cannot be checked (${code ?? 'unknown error'})`);
+      if (code !== 'ENOENT') fail(`cannot be checked (${describeFsError(error)})`);
       const parent = dirname(path);
       if (parent === path) return;
       path = parent;

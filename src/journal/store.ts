@@ -12,18 +12,21 @@
  * - reading walks the file backwards in chunks and keeps only what the caller needs, so memory stays
  *   bounded however long the journal has grown.
  */
-import { closeSync, constants, fchmodSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { FileError } from '../errors.js';
 import { parseCleanJson } from '../render/sanitize.js';
 import { noteRecorded } from '../terminal/stops.js';
 import { describeFsError } from '../text/fs-errors.js';
+import { appendLines, linesBackwards, openPrivate, type Line as Bad } from './file.js';
 import { JOURNAL_FILE, QUARANTINE_FILE } from './paths.js';
-import { asRecord, type JournalRecord } from './records.js';
+import { asRecord, lineKey, type JournalRecord } from './records.js';
 
 export interface ReadResult {
   records: JournalRecord[];
+  /** With keepRetracted: the lines among `records` that were taken back. */
+  retracted?: Set<JournalRecord>;
   /** Lines that could not be read, in all. */
   unreadable: number;
   /** Of those, the ones copied to the quarantine file by this read. */
@@ -39,18 +42,18 @@ export interface ReadOptions {
    * score, routine, triage and check-in). Without it, every line is kept.
    */
   since?: number;
+  /** Keep only the last this many lines (what `undo` needs). */
+  tail?: number;
+  /**
+   * Keep what was taken back (and the retraction lines), marked in `retracted`, for history. By
+   * default they are left out, so no computation can count them.
+   */
+  keepRetracted?: boolean;
 }
 
-const PRIVATE_FILE = 0o600;
-const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-const CHUNK = 1 << 20;
 /** Quarantined lines are written in batches, so a journal damaged throughout never fills memory. */
 const QUARANTINE_BATCH = 1000;
 
-/** A line of the file: where it starts, its bytes, and its full length when the bytes were cut. */
-type Bad = { offset: number; bytes: Buffer; length?: number };
-/** No record comes near this; a longer line is damage, kept in the quarantine by its first bytes. */
-const MAX_LINE = 64 * 1024;
 
 export class Journal {
   readonly file: string;
@@ -101,18 +104,36 @@ export class Journal {
     const kept: JournalRecord[] = [];
     const quarantine = new QuarantineBatches(this);
     let unreadable = 0;
+    // Retractions come after what they take back: reading backwards, they are met first.
+    const takenBack = new Set<string>();
+    const retracted = new Set<JournalRecord>();
     try {
       const keep = keeper(options.since);
+      let lines = 0;
       for (const line of linesBackwards(fd)) {
+        if (options.tail !== undefined && lines++ >= options.tail) break;
         const record = line.bytes.length === 0 ? undefined : line.length ? null : parseLine(line.bytes);
         if (record === null) {
           unreadable++;
           quarantine.add(line);
-        } else if (record) {
-          const verdict = keep(record);
-          if (verdict !== 'skip') kept.push(record);
-          if (verdict === 'done') break;
+          continue;
         }
+        if (!record) continue;
+        if (record.type === 'retraction') {
+          for (const type of record.retracts.types) takenBack.add(lineKey(record.retracts.at, type));
+          if (options.keepRetracted) kept.push(record);
+          continue;
+        }
+        if (takenBack.has(lineKey(record.at, record.type))) {
+          if (options.keepRetracted) {
+            kept.push(record);
+            retracted.add(record);
+          }
+          continue;
+        }
+        const verdict = keep(record);
+        if (verdict !== 'skip') kept.push(record);
+        if (verdict === 'done') break;
       }
     } finally {
       closeSync(fd);
@@ -120,6 +141,7 @@ export class Journal {
     quarantine.flush();
     return {
       records: kept.reverse(),
+      ...(options.keepRetracted ? { retracted } : {}),
       unreadable,
       newlyQuarantined: quarantine.written,
       ...(quarantine.error ? { quarantineError: quarantine.error } : {}),
@@ -246,70 +268,6 @@ function keeper(since: number | undefined): (record: JournalRecord) => 'keep' | 
   };
 }
 
-/**
- * The file's complete lines, newest first, read in chunks from the end. A last line without its
- * newline may be a write still in progress in another process; it is judged once the next append
- * has ended it. A line longer than any record could be (a damaged file) comes back cut to its first
- * MAX_LINE bytes, so memory stays bounded; it can only be unreadable anyway.
- */
-export function* linesBackwards(fd: number, chunkSize = CHUNK, maxLine = MAX_LINE): Generator<Bad> {
-  let position = fstatSync(fd).size;
-  // The end of a line that began in an earlier chunk (empty when it was too long to keep), and how
-  // many bytes of that line have been seen in all.
-  let carry: Buffer = Buffer.alloc(0);
-  let carried = 0;
-  let first = true;
-  while (position > 0) {
-    const length = Math.min(chunkSize, position);
-    position -= length;
-    const chunk = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, chunk, read, length - read, position + read);
-      if (n === 0) break;
-      read += n;
-    }
-    const buffer = carry.length ? Buffer.concat([chunk.subarray(0, read), carry]) : chunk.subarray(0, read);
-    // Bytes of the carried line that are not in `buffer` (dropped for being too long).
-    let dropped = carried - carry.length;
-    let lineEnd = buffer.length;
-    if (first) {
-      const last = buffer.lastIndexOf(0x0a);
-      if (last === -1) continue; // not one newline yet: all of it is the unfinished last line
-      lineEnd = last;
-      dropped = 0;
-      first = false;
-    }
-    for (;;) {
-      const newline = lineEnd > 0 ? buffer.lastIndexOf(0x0a, lineEnd - 1) : -1;
-      const start = newline + 1;
-      const full = lineEnd - start + dropped;
-      if (newline === -1 && position > 0) {
-        // The line goes on in the chunk before: carry it, or only its length if it is too long.
-        carried = full;
-        carry = full > maxLine ? Buffer.alloc(0) : Buffer.from(buffer.subarray(0, lineEnd));
-        break;
-      }
-      // A line too long to be a record: its first bytes, read afresh (its middle was not kept).
-      const bytes = full > maxLine ? readAt(fd, position + start, maxLine) : buffer.subarray(start, lineEnd);
-      yield { offset: position + start, bytes, ...(full > bytes.length ? { length: full } : {}) };
-      dropped = 0;
-      if (newline === -1) break;
-      lineEnd = newline;
-    }
-    if (position === 0 || lineEnd === 0) {
-      carry = Buffer.alloc(0);
-      carried = 0;
-    }
-  }
-}
-
-function readAt(fd: number, position: number, length: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  const n = readSync(fd, bytes, 0, length, position);
-  return bytes.subarray(0, n);
-}
-
 function parseLine(bytes: Buffer): JournalRecord | null {
   try {
     return asRecord(parseCleanJson(bytes.toString('utf8')));
@@ -318,50 +276,3 @@ function parseLine(bytes: Buffer): JournalRecord | null {
   }
 }
 
-/**
- * Opens a journal file without following a symbolic link in its place, and tightens a mode looser
- * than 0600 (a journal of your health is nobody else's business).
- */
-function openPrivate(file: string, flags: number): number {
-  const fd = openSync(file, flags | NOFOLLOW, PRIVATE_FILE);
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREGULAR' });
-    if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) fchmodSync(fd, PRIVATE_FILE);
-    return fd;
-  } catch (error) {
-    closeSync(fd);
-    throw error;
-  }
-}
-
-function appendLines(file: string, lines: string[]): void {
-  // Read and write: the last byte is read to see whether the file ends its last line.
-  const fd = openPrivate(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT);
-  try {
-    const size = fstatSync(fd).size;
-    const needsNewline = size > 0 && lastByte(fd, size) !== 0x0a;
-    const data = Buffer.from(`${needsNewline ? '\n' : ''}${lines.join('\n')}\n`, 'utf8');
-    let written = 0;
-    try {
-      while (written < data.length) written += writeSync(fd, data, written);
-      fdatasyncSync(fd);
-    } catch (error) {
-      // A write cut short (a full disk, a file size limit): take back what did get written, so the
-      // file ends as it did before and the next append starts clean.
-      if (written > 0) {
-        const now = fstatSync(fd).size;
-        ftruncateSync(fd, Math.max(0, now - written));
-      }
-      throw error;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function lastByte(fd: number, size: number): number {
-  const one = Buffer.alloc(1);
-  readSync(fd, one, 0, 1, size - 1);
-  return one[0]!;
-}

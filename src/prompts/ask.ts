@@ -96,7 +96,15 @@ const ALREADY_COUNTED: Record<string, string> = {
   'daily-life': 'your pain score is 8 or more',
 };
 
-export function askTriage(flags: readonly RedFlag[], precautions: readonly Precaution[], io: PromptIo): Promise<GatheredAnswers> {
+/** An onset the journal already holds, offered before asking from scratch. */
+export interface RecordedOnset {
+  at: Date;
+  approximate: boolean;
+  /** How it is shown: "Wed 25 Nov, 12:26". */
+  label: string;
+}
+
+export function askTriage(flags: readonly RedFlag[], precautions: readonly Precaution[], io: PromptIo, recorded?: RecordedOnset): Promise<GatheredAnswers> {
   const level = (l: RedFlag['level']) => flags.filter((f) => f.level === l);
   return cancellable('Triage cancelled.', io, async (context) => {
     const redFlags: Record<string, FlagAnswer> = {};
@@ -113,7 +121,8 @@ export function askTriage(flags: readonly RedFlag[], precautions: readonly Preca
     take(await askGroup(level('urgent'), INTROS.urgent, context));
 
     // The onset and the pain score come before the doctor-level signs, which they can settle.
-    const { onset, approximate } = await askOnset(io, context);
+    const still = recorded && (await confirm({ message: `Still the episode that started ${recorded.label}?`, default: true }, context));
+    const { onset, approximate } = still ? { onset: recorded.at, approximate: recorded.approximate } : await askOnset(io, context);
     const painScore = await askPain(context);
     const hours = onset ? hoursSinceOnset(onset, io.now()) : null;
     const derived = derivedFlags(hours, painScore);
@@ -189,6 +198,11 @@ export function askSaveOnset(description: string, io: PromptIo): Promise<boolean
 /** A yes/no question, "no" by default; Ctrl+C is a CancelledError with `cancelled` as its message. */
 export function askYesNo(message: string, io: PromptIo, cancelled: string): Promise<boolean> {
   return cancellable(cancelled, io, (context) => confirm({ message, default: false }, context));
+}
+
+/** `back-relief pain` in a terminal without a score: ask for it (Enter records nothing). */
+export function askPainScore(io: PromptIo): Promise<number | undefined> {
+  return cancellable('Nothing recorded.', io, (context) => askPain(context));
 }
 
 /** The same rule as `back-relief pain`: a whole number from 0 to 10, written plainly, or nothing. */

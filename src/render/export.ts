@@ -3,9 +3,11 @@ import { format } from 'date-fns';
 import { checkInsOf, currentCare, currentOnset, hoursSinceRecordedOnset, painOf, sessionsOf, triagesOf } from '../decision/episode.js';
 import { DAILY_LIFE, PAIN_OVER_WEEK } from '../decision/triage.js';
 import { phaseOf } from '../decision/time.js';
-import type { JournalRecord } from '../journal/records.js';
+import type { JournalRecord, RoutineLine } from '../journal/records.js';
+import { words } from './layout.js';
 import { NOT_MEDICAL_ADVICE } from './labels.js';
-import { minutesText, painChart } from './journal.js';
+import { lengthText } from '../text/durations.js';
+import { painChart } from './journal.js';
 
 export interface SummaryInput {
   records: readonly JournalRecord[];
@@ -14,6 +16,8 @@ export interface SummaryInput {
   flagName: (id: string) => string;
   /** A precaution id in words ("poor circulation"). */
   precautionName: (id: string) => string;
+  /** Where the times were recorded, for a reader somewhere else. */
+  timeZone: { name: string; utcOffsetMinutes: number };
 }
 
 const byTime = <T extends { at: string }>(items: T[]) => [...items].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
@@ -24,16 +28,18 @@ function flagsSaid(answers: Record<string, boolean | 'unsure'>, value: boolean |
     .map(([id]) => id);
 }
 
-export function exportJson({ records, now }: Pick<SummaryInput, 'records' | 'now'>) {
+export function exportJson({ records, now, timeZone }: Pick<SummaryInput, 'records' | 'now' | 'timeZone'>) {
   const onset = currentOnset(records);
   const hours = hoursSinceRecordedOnset(onset, now);
   const screens = byTime([
-    ...triagesOf(records).map((t) => ({ at: t.at, source: 'triage' as const, level: t.level, redFlags: t.redFlags, derived: t.reasons.filter((r) => r.because === 'derived').map((r) => r.id) })),
-    ...checkInsOf(records).map((c) => ({ at: c.at, source: 'check-in' as const, level: c.level, redFlags: c.redFlags, derived: [] as string[] })),
+    ...triagesOf(records).map((t) => ({ at: t.at, source: 'triage' as const, level: t.level, reasons: t.reasons.map((r) => r.id), redFlags: t.redFlags, derived: t.reasons.filter((r) => r.because === 'derived').map((r) => r.id) })),
+    ...checkInsOf(records).map((c) => ({ at: c.at, source: 'check-in' as const, level: c.level, reasons: flagsSaid(c.redFlags, true).concat(flagsSaid(c.redFlags, 'unsure')), redFlags: c.redFlags, derived: [] as string[] })),
   ]).map((s) => ({
     at: s.at,
     source: s.source,
+    // The verdict and every sign behind it (said, not sure, or derived).
     level: s.level,
+    reasons: s.reasons,
     yes: flagsSaid(s.redFlags, true),
     unsure: flagsSaid(s.redFlags, 'unsure'),
     // Signs that followed from the onset or the pain score (pain for over a week, severe pain).
@@ -42,8 +48,17 @@ export function exportJson({ records, now }: Pick<SummaryInput, 'records' | 'now
   }));
   const care = currentCare(records);
   const pain = byTime(painOf(records)).map((p) => ({ at: p.at, score: p.score, ...(p.note ? { note: p.note } : {}), ...(p.source ? { source: p.source } : {}) }));
+  const routines = byTime(records.filter((r): r is RoutineLine => r.type === 'routine')).map((r) => ({
+    at: r.at,
+    level: r.level ?? 'gentle',
+    outcome: r.outcome ?? 'completed',
+    done: (r.steps ?? []).filter((s) => s.status === 'done').map((s) => s.id),
+    skipped: (r.steps ?? []).filter((s) => s.status === 'skipped').map((s) => s.id),
+    partial: (r.steps ?? []).filter((s) => s.status === 'partial').map((s) => s.id),
+  }));
   return {
     generatedAt: now.toISOString(),
+    timeZone,
     onset: onset ? { at: onset.at.toISOString(), approximate: onset.approximate } : null,
     hoursSinceOnset: hours,
     phase: phaseOf(hours),
@@ -51,12 +66,14 @@ export function exportJson({ records, now }: Pick<SummaryInput, 'records' | 'now
     precautions: { applying: care.precautions, pregnancy: care.pregnancy },
     pain,
     sessions: byTime(sessionsOf(records)),
+    routines,
     notes: pain.filter((p) => p.note).map((p) => ({ at: p.at, text: p.note })),
     disclaimer: `Made with back-relief from the person's own journal. ${NOT_MEDICAL_ADVICE}`,
   };
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
+const offset = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 const DERIVED_FROM: Record<string, string> = {
   [PAIN_OVER_WEEK]: 'from the onset: 7 days or more',
@@ -68,6 +85,7 @@ export function exportMarkdown(input: SummaryInput): string {
   const s = exportJson(input);
   const out: string[] = ['# Back pain summary', ''];
   out.push(`Generated ${when(s.generatedAt)} by back-relief from the person's own journal. It is a self-report, not a clinical record.`, '');
+  out.push(`Times are local to ${s.timeZone.name} (UTC${s.timeZone.utcOffsetMinutes >= 0 ? '+' : '-'}${offset(Math.abs(s.timeZone.utcOffsetMinutes))}).`, '');
   out.push('## Episode', '');
   if (s.onset) {
     out.push(`- Started: ${when(s.onset.at)}${s.onset.approximate ? ' (approximately)' : ''}`);
@@ -101,8 +119,15 @@ export function exportMarkdown(input: SummaryInput): string {
   out.push('', '## Ice and heat sessions', '');
   if (s.sessions.length === 0) out.push('No sessions recorded.');
   else {
-    out.push('| Started | Kind | Time | Outcome |', '|---|---|---|---|');
-    for (const x of s.sessions) out.push(`| ${when(x.startedAt)} | ${x.kind} | ${minutesText(x.actualSeconds)} of ${minutesText(x.plannedSeconds)} | ${x.outcome} |`);
+    out.push('| Started | Ended | Kind | Time | Outcome |', '|---|---|---|---|---|');
+    for (const x of s.sessions) out.push(`| ${when(x.startedAt)} | ${format(new Date(x.endedAt), 'HH:mm')} | ${x.kind} | ${lengthText(x.actualSeconds)} of ${lengthText(x.plannedSeconds)} | ${x.outcome} |`);
+  }
+  out.push('', '## Stretch routines', '');
+  if (s.routines.length === 0) out.push('No routines recorded.');
+  else {
+    const how: Record<string, string> = { completed: 'completed', stopped: 'stopped early', pain: 'stopped: the pain got worse', interrupted: 'interrupted' };
+    out.push('| When | Level | Outcome | Done | Skipped or cut short |', '|---|---|---|---|---|');
+    for (const r of s.routines) out.push(`| ${when(r.at)} | ${r.level} | ${how[r.outcome] ?? r.outcome} | ${cell(r.done.map(words).join(', ') || 'none')} | ${cell([...r.skipped, ...r.partial].map(words).join(', ') || '-')} |`);
   }
   out.push('', '## Notes', '');
   if (s.notes.length === 0) out.push('No notes.');

@@ -5,7 +5,10 @@ import type { EpisodeStatus, Reminder } from '../decision/episode.js';
 import type { ThermalKind } from '../decision/precautions.js';
 import type { Thermal } from '../decision/time.js';
 import type { JournalRecord, PainLine, SessionLine } from '../journal/records.js';
+import type { NextStep, Verdict } from '../decision/episode.js';
+import { lengthText } from '../text/durations.js';
 import { clockAt, day, dayAndTime } from './dates.js';
+import { LEVEL_TITLE } from './labels.js';
 import { words, wrap } from './layout.js';
 import type { View } from './listings.js';
 import { durationWords, leftOutText, listWords } from './verdict.js';
@@ -26,22 +29,49 @@ export const REMINDER_TEXT: Record<Reminder, string> = {
   chronic: 'It has been more than 12 weeks: this is now chronic back pain; see a physical therapist.',
 };
 
-/** 1200 -> "20 min", 750 -> "12 min 30 s", 4 -> "4 s". */
-export function minutesText(seconds: number): string {
-  const total = Math.round(seconds);
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  if (m === 0) return `${s} s`;
-  return s ? `${m} min ${s} s` : `${m} min`;
-}
-
-const sessionCore = (s: SessionLine) => `${minutesText(s.actualSeconds)} of ${minutesText(s.plannedSeconds)}, ${s.outcome}`;
+const sessionCore = (s: SessionLine) => `${lengthText(s.actualSeconds)} of ${lengthText(s.plannedSeconds)}, ${s.outcome}`;
 
 export function sessionText(s: SessionLine, now: Date): string {
-  return `${s.kind}, ${sessionCore(s)}, ended ${when(s.endedAt, now)}`;
+  return `${s.kind}, ${sessionCore(s)}, started ${when(s.startedAt, now)}, ended ${clockAt(new Date(s.endedAt), new Date(s.startedAt))}`;
 }
 
-export function statusLines(status: EpisodeStatus, view: View, now: Date): string[] {
+/** How each verdict level reads as advice given ("you were advised to ..."). */
+const ADVISED: Record<Verdict['level'], string> = {
+  emergency: 'to get emergency care',
+  urgent: 'to see a doctor today',
+  doctor: "to book a doctor's appointment",
+  'self-care': 'to care for it at home',
+};
+
+/** `back-relief heat, or back-relief ice`: the sessions that suit now, the preferred first. */
+export function sessionCommands(kinds: readonly ThermalKind[]): string {
+  return kinds.map((k) => `back-relief ${k}`).join(', or ');
+}
+
+/** The next useful step in words, ending with the command to run. */
+export function nextStepText(next: NextStep, now: Date, flagName: (id: string) => string): string {
+  switch (next.kind) {
+    case 'triage':
+      return 'Start with the warning signs: back-relief triage';
+    case 'see-doctor':
+      return `You were advised ${ADVISED[next.verdict.level]}${next.verdict.reasons.length ? ` (${next.verdict.reasons.map(flagName).join('; ')})` : ''}, ${agoText(next.verdict.at, now)}. If that has not happened yet, do it first.`;
+    case 'check-in':
+      return "Today's check-in: back-relief check-in";
+    case 'session':
+      return `A 20-minute session: ${sessionCommands(next.kinds)}`;
+    case 'wait-break':
+      return `The next ${next.then} session can start at ${clockAt(next.until, now)}: back-relief ${next.then}`;
+    case 'routine':
+      return 'Gentle stretches, guided: back-relief routine';
+  }
+}
+
+function agoText(at: Date, now: Date): string {
+  const hours = (now.getTime() - at.getTime()) / 3_600_000;
+  return hours < 1 ? 'less than an hour ago' : `${durationWords(hours).replace(/^about /, '')} ago`;
+}
+
+export function statusLines(status: EpisodeStatus, view: View, now: Date, flagName: (id: string) => string): string[] {
   const { style, width } = view;
   const lines: string[] = [style.heading('This episode')];
   const add = (label: string, text: string) => lines.push(...wrap(text, width, `  ${style.bold(label.padEnd(14))}`, ' '.repeat(16)));
@@ -51,9 +81,15 @@ export function statusLines(status: EpisodeStatus, view: View, now: Date): strin
   } else {
     add('Started', 'not recorded. Record it with: back-relief onset "yesterday 18:00"');
   }
-  add('Now', THERMAL_WORDS[status.thermal]);
-  add('Last session', status.lastSession ? sessionText(status.lastSession, now) : 'none yet (back-relief ice)');
-  if (status.breakEndsAt) add('Skin break', `until ${clockAt(status.breakEndsAt, now)}; the next ${status.lastSession!.kind} session can start then`);
+  if (status.verdict) {
+    const v = status.verdict;
+    const why = v.reasons.length ? `: ${v.reasons.map(flagName).join('; ')}` : '';
+    add('Last verdict', `${LEVEL_TITLE[v.level]} (${v.source}, ${agoText(v.at, now)})${why}`);
+  }
+  const suggest = status.suggested.length ? `: ${sessionCommands(status.suggested)}` : ': ask a doctor or pharmacist before heat or ice (back-relief explain precautions)';
+  add('Now', `${THERMAL_WORDS[status.thermal]}${suggest}`);
+  add('Last session', status.lastSession ? sessionText(status.lastSession, now) : `none yet${status.suggested.length ? ` (${sessionCommands(status.suggested)})` : ''}`);
+  for (const b of status.breaks) add('Skin break', `${b.kind} until ${clockAt(b.endsAt, now)}; the next ${b.kind} session can start then`);
   if (status.lastPain) {
     const trend = status.trend.trend === 'not enough scores' ? '' : `; over the last week ${status.trend.trend} (${status.trend.from} to ${status.trend.to})`;
     add('Last pain', `${status.lastPain.score}/10 on ${when(status.lastPain.at, now)}${trend}`);
@@ -64,7 +100,28 @@ export function statusLines(status: EpisodeStatus, view: View, now: Date): strin
     lines.push('', style.bold('Reminders'));
     for (const r of status.reminders) lines.push(...wrap(REMINDER_TEXT[r], width, '  ! ', '    '));
   }
+  lines.push('', ...wrap(`Next: ${nextStepText(status.next, now, flagName)}`, width, '', '  '));
   return lines;
+}
+
+/** status --json: the cli.md shape, and what status shows besides. */
+export function statusJson(status: EpisodeStatus, reminderText: Record<Reminder, string>) {
+  return {
+    onset: status.onset?.at.toISOString() ?? null,
+    hoursSinceOnset: status.hoursSinceOnset,
+    phase: status.phase,
+    thermal: status.thermal,
+    lastSession: status.lastSession,
+    breakEndsAt: status.breakEndsAt?.toISOString() ?? null,
+    breaks: status.breaks.map((b) => ({ kind: b.kind, endsAt: b.endsAt.toISOString() })),
+    lastPain: status.lastPain ? { at: status.lastPain.at, score: status.lastPain.score } : null,
+    trend: status.trend,
+    reminders: status.reminders.map((r) => reminderText[r]),
+    lastVerdict: status.verdict ? { source: status.verdict.source, at: status.verdict.at.toISOString(), level: status.verdict.level, reasons: status.verdict.reasons } : null,
+    verdictApplies: status.verdictApplies,
+    suggested: status.suggested,
+    next: status.next.kind,
+  };
 }
 
 function dayThermalText(thermal: Exclude<Thermal, 'unknown'>, askFirst: readonly ThermalKind[]): string {
@@ -166,10 +223,11 @@ export function painChart(pain: readonly PainLine[], width: number, now: Date): 
 /** A red-flag id to the words a person answered it in; the journal keeps ids, the screen shows words. */
 export type FlagName = (id: string) => string;
 
-export function historyLines(records: readonly JournalRecord[], days: number, view: View, flagName: FlagName, now: Date): string[] {
+export function historyLines(records: readonly JournalRecord[], days: number, view: View, flagName: FlagName, now: Date, retracted: ReadonlySet<JournalRecord> = new Set()): string[] {
   const { style, width } = view;
   const lines = [style.heading(`The last ${days} day${days === 1 ? '' : 's'}`)];
-  const pain = records.filter((r): r is PainLine => r.type === 'pain');
+  // The chart counts only what stands; the entries list shows what was taken back, marked.
+  const pain = records.filter((r): r is PainLine => r.type === 'pain' && !retracted.has(r));
   if (records.length === 0) {
     lines.push('', 'Nothing recorded in this period. Start with: back-relief onset, back-relief pain 5, back-relief ice');
     return lines;
@@ -177,7 +235,8 @@ export function historyLines(records: readonly JournalRecord[], days: number, vi
   if (pain.length) lines.push('', ...painChart(pain, width, now));
   lines.push('', style.bold('Entries'));
   for (const r of [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
-    lines.push(...wrap(entryText(r, flagName, now), width, `  ${when(r.at, now)}  `, ' '.repeat(22)));
+    const text = retracted.has(r) ? `[taken back] ${entryText(r, flagName, now)}` : entryText(r, flagName, now);
+    lines.push(...wrap(text, width, `  ${when(r.at, now)}  `, ' '.repeat(22)));
   }
   return lines;
 }
@@ -185,7 +244,7 @@ export function historyLines(records: readonly JournalRecord[], days: number, vi
 export function entryText(r: JournalRecord, flagName: FlagName, now: Date): string {
   switch (r.type) {
     case 'session':
-      return `${r.kind === 'ice' ? 'Ice' : 'Heat'} session: ${sessionCore(r)}`;
+      return `${r.kind === 'ice' ? 'Ice' : 'Heat'} session: ${sessionCore(r)} (started ${clockAt(new Date(r.startedAt), new Date(r.endedAt))}, ended ${clockAt(new Date(r.endedAt), new Date(r.endedAt))})`;
     case 'pain':
       return `Pain ${r.score}/10${r.source && r.source !== 'pain' ? ` (from ${r.source})` : ''}${r.note ? `: ${r.note}` : ''}`;
     case 'onset':
@@ -203,10 +262,13 @@ export function entryText(r: JournalRecord, flagName: FlagName, now: Date): stri
     }
     case 'routine': {
       const steps = r.steps ?? [];
-      const done = steps.filter((x) => x.status === 'done').length;
-      const how = { completed: 'completed', stopped: 'stopped early', pain: 'stopped because it hurt', interrupted: 'interrupted' }[r.outcome ?? 'completed'];
-      return `Stretch routine (${r.level ?? 'gentle'}): ${how}, ${done} of ${steps.length} done`;
+      const done = steps.filter((x) => x.status === 'done').map((x) => words(x.id));
+      const skipped = steps.filter((x) => x.status === 'skipped').map((x) => words(x.id));
+      const how = { completed: 'completed', stopped: 'stopped early', pain: 'stopped because the pain got worse', interrupted: 'interrupted' }[r.outcome ?? 'completed'];
+      return `Stretch routine (${r.level ?? 'gentle'}): ${how}, ${done.length} of ${steps.length} done${done.length ? ` (${done.join(', ')})` : ''}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}`;
     }
+    case 'retraction':
+      return `Took back the entry of ${when(r.retracts.at, now)}`;
     default:
       return `${(r as { type: string }).type}`;
   }

@@ -5,6 +5,7 @@
 import { THRESHOLDS } from '../decision/time.js';
 import { UsageError } from '../errors.js';
 import { sanitizeLine } from '../render/sanitize.js';
+import { lengthText } from '../text/durations.js';
 
 const FORM = /^(?:(\d+(?:\.\d+)?)|(?:(\d+)m)?(?:(\d+)s)?)$/i;
 
@@ -33,7 +34,7 @@ export const MAX_ROUNDS = 10;
 export function sessionSeconds(text: string | undefined): number {
   const seconds = text === undefined ? MAX_SESSION_SECONDS : parseDuration(text, '--duration');
   if (seconds > MAX_SESSION_SECONDS) {
-    const given = seconds < HUGE_SECONDS ? `${durationText(seconds)} is too long` : 'that is far too long';
+    const given = seconds < HUGE_SECONDS ? `${lengthText(seconds)} is too long` : 'that is far too long';
     throw new UsageError(
       `--duration: ${given}; at most 20 minutes. Ice or heat for more than 20 minutes at a time can damage the skin and the nerves under it; use 20m or less.`,
     );
@@ -44,7 +45,7 @@ export function sessionSeconds(text: string | undefined): number {
 export function breakSeconds(text: string | undefined): number {
   const seconds = text === undefined ? MIN_BREAK_SECONDS : parseDuration(text, '--break');
   if (seconds < MIN_BREAK_SECONDS) {
-    throw new UsageError(`--break: ${durationText(seconds)} is too short. The skin needs at least 20 minutes between sessions to recover.`);
+    throw new UsageError(`--break: ${lengthText(seconds)} is too short. The skin needs at least 20 minutes between sessions to recover.`);
   }
   if (seconds > MAX_BREAK_SECONDS) throw new UsageError('--break: too long; at most 24 hours.');
   return seconds;
@@ -58,16 +59,4 @@ export function parseRounds(text: string | undefined): number {
   return Number(text);
 }
 
-/** 1260 -> "21 minutes", 90 -> "1 minute 30 seconds". */
-export function durationText(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  return [m ? part(m, 'minute') : '', s || !m ? part(s, 'second') : ''].filter(Boolean).join(' ');
-}
-
-/** 90 -> "1:30", 1200 -> "20:00". */
-export function formatSeconds(seconds: number): string {
-  const s = Math.max(0, Math.ceil(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+export { countdown, lengthText } from '../text/durations.js';

@@ -1,6 +1,6 @@
 /** What the timer says at each event, in words; shared by the terminal and the plain display. */
 import { format } from 'date-fns';
-import { formatSeconds } from './duration.js';
+import { lengthText } from '../text/durations.js';
 import type { TimerEvent, TimerStep } from './engine.js';
 
 export const clockTime = (ms: number) => format(new Date(ms), 'HH:mm');
@@ -16,8 +16,8 @@ const TAKE_OFF = { ice: 'Take the cold pack off.', heat: 'Take the heat off.' };
 export function eventMessage(event: TimerEvent, breakMs: number): string | null {
   switch (event.type) {
     case 'started':
-      if (event.step.type === 'break') return `${stepName(event.step)}: ${formatSeconds(event.step.durationMs / 1000)}, until ${clockTime(event.at + event.step.durationMs)}. Let the skin recover.`;
-      return `${stepName(event.step)}: ${formatSeconds(event.step.durationMs / 1000)}, ends at ${clockTime(event.at + event.step.durationMs)}. ${PUT_ON[event.step.kind]}`;
+      if (event.step.type === 'break') return `${stepName(event.step)}: ${lengthText(event.step.durationMs / 1000)}, until ${clockTime(event.at + event.step.durationMs)}. Let the skin recover.`;
+      return `${stepName(event.step)}: ${lengthText(event.step.durationMs / 1000)}, ends at ${clockTime(event.at + event.step.durationMs)}. ${PUT_ON[event.step.kind]}`;
     case 'ended':
       if (event.step.type === 'break') return `Break over at ${clockTime(event.endedAt)}.`;
       return event.late
@@ -25,7 +25,7 @@ export function eventMessage(event: TimerEvent, breakMs: number): string | null 
         : `${stepName(event.step)} done at ${clockTime(event.endedAt)}. ${TAKE_OFF[event.step.kind]}`;
     case 'interrupted':
       if (event.step.type === 'break') return `Stopped during the break at ${clockTime(event.endedAt)}.`;
-      return `Stopped at ${clockTime(event.endedAt)} after ${formatSeconds(event.activeMs / 1000)}. ${TAKE_OFF[event.step.kind]}`;
+      return `Stopped at ${clockTime(event.endedAt)} after ${lengthText(event.activeMs / 1000)}. ${TAKE_OFF[event.step.kind]}`;
     case 'finished':
       return `All done. The skin needs ${Math.round(breakMs / 60_000)} minutes before the next session: not before ${clockTime(event.at + breakMs)}.`;
   }

@@ -1,6 +1,6 @@
 /** The timer without a terminal: a start line, a line a minute, an end line. No redraws, no escapes. */
 import type { OutStream } from '../context.js';
-import { formatSeconds } from './duration.js';
+import { lengthText } from '../text/durations.js';
 import type { TimerEvent } from './engine.js';
 import { clockTime, eventMessage, stepName } from './messages.js';
 import type { TimerDisplay } from './run.js';
@@ -19,7 +19,7 @@ export function plainDisplay(out: OutStream, breakMs: number): TimerDisplay {
       // Only when a whole minute has gone by, not at the start of a step.
       if (lastMinute === null || minute >= lastMinute || view.remainingMs <= 0) return;
       lastMinute = minute;
-      out.write(`${stepName(view.step)}: ${formatSeconds(view.remainingMs / 1000)} left, ends at ${clockTime(view.endsAt)}.\n`);
+      out.write(`${stepName(view.step)}: ${lengthText(Math.ceil(view.remainingMs / 1000))} left, ends at ${clockTime(view.endsAt)}.\n`);
     },
     close() {},
   };

@@ -4,7 +4,7 @@
  */
 import type { InStream, OutStream } from '../context.js';
 import type { Style } from '../render/style.js';
-import { formatSeconds } from './duration.js';
+import { countdown } from '../text/durations.js';
 import type { TimerEvent, TimerView } from './engine.js';
 import { clockTime, eventMessage, stepName } from './messages.js';
 import type { Control, TimerDisplay } from './run.js';
@@ -18,7 +18,7 @@ const CLEAR_LINE = '\r\u001b[2K';
 /** The line for a moment of the countdown, fitted to `columns`. */
 export function progressLine(view: TimerView, columns: number): string {
   const name = stepName(view.step);
-  const left = `${formatSeconds(view.remainingMs / 1000)} left`;
+  const left = `${countdown(view.remainingMs / 1000)} left`;
   const tail = view.paused ? 'PAUSED, space to resume' : `ends ${clockTime(view.endsAt)}`;
   const width = Math.max(20, columns - 1);
   for (const parts of [[name, left, tail], [name, left], [left]]) {
@@ -55,6 +55,7 @@ export interface TerminalOptions {
 
 export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOptions): TimerDisplay & { restore(): void; setup(): void; note(text: string): void } {
   let lineShown = false;
+  let lastView: TimerView | null = null;
   let offRestore = () => {};
   const endLine = () => {
     if (lineShown) out.write('\n');
@@ -78,6 +79,8 @@ export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOpti
       out.write(`${text}\n`);
     },
     event(event: TimerEvent) {
+      // The countdown's last frame reads 0:00 with a full bar, never "0:01 left".
+      if (event.type === 'ended' && lineShown && lastView) out.write(`${CLEAR_LINE}${progressLine({ ...lastView, remainingMs: 0, progress: 1, paused: false }, out.columns ?? 80)}`);
       endLine();
       const message = eventMessage(event, breakMs);
       const signal = event.type === 'ended' || event.type === 'finished';
@@ -90,6 +93,7 @@ export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOpti
     },
     render(view: TimerView) {
       out.write(`${CLEAR_LINE}${progressLine(view, out.columns ?? 80)}`);
+      lastView = view;
       lineShown = true;
     },
     close() {

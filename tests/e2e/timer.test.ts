@@ -22,7 +22,7 @@ describe('a short session without a terminal', () => {
     expect(r.status).toBe(0);
     expect(elapsed).toBeGreaterThanOrEqual(2000);
     expect(r.stdout).toMatch(/Safety: keep a cloth between the pack and your skin/);
-    expect(r.stdout).toMatch(/Ice: 0:02, ends at \d\d:\d\d\. Put the cold pack on now/);
+    expect(r.stdout).toMatch(/Ice: 2 s, ends at \d\d:\d\d\. Put the cold pack on now/);
     expect(r.stdout).toMatch(/Ice done at \d\d:\d\d\. Take the cold pack off\./);
     expect(r.stdout).toMatch(/All done\. The skin needs 20 minutes before the next session/);
     expect(r.stdout).not.toMatch(/[\r\u001b\u0007]/);

@@ -290,7 +290,7 @@ describe('the routine follows the phase exactly as the plan does, then the preca
   });
 
   it('--walk adds the walk to an --only choice', () => {
-    expect(ids(chooseRoutine(STRETCHES, 100, none, { only: ['glute-bridge'], walkMinutes: 5 }))).toEqual(['walking', 'glute-bridge']);
+    expect(ids(chooseRoutine(STRETCHES, 100, none, { only: ['glute-bridge'], walkSeconds: 300 }))).toEqual(['walking', 'glute-bridge']);
   });
 });
 

@@ -8,7 +8,8 @@ import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JournalRecord } from '../../src/journal/records.js';
-import { Journal, linesBackwards } from '../../src/journal/store.js';
+import { linesBackwards } from '../../src/journal/file.js';
+import { Journal } from '../../src/journal/store.js';
 import { tempDir } from '../helpers/run-bin.js';
 
 function lines(text: string, chunk: number, maxLine = 1 << 20) {

@@ -52,7 +52,7 @@ describe('doses made live', () => {
     const walking = STRETCHES.filter((s) => s.id === 'walking');
     expect(totalMs(planRoutine(walking, { level: 'gentle' }, [])[0]!)).toBe(5 * 60_000);
     expect(totalMs(planRoutine(walking, { level: 'build' }, [])[0]!)).toBe(10 * 60_000);
-    expect(totalMs(planRoutine(walking, { level: 'gentle', walkMinutes: 7 }, [])[0]!)).toBe(7 * 60_000);
+    expect(totalMs(planRoutine(walking, { level: 'gentle', walkSeconds: 420 }, [])[0]!)).toBe(7 * 60_000);
   });
 
   it('plank: counted holds, 5 seconds gentle or 10 at build', () => {

@@ -50,10 +50,39 @@ describe('the plain display', () => {
     for (let minute = 1; minute < 20; minute++) d.render(view(state, T0 + minute * 60_000), T0 + minute * 60_000);
     d.event(ended, T0 + 1_200_000);
     const lines = s.text().trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^Ice: 20:00, ends at \d\d:\d\d\. Put the cold pack on now/);
+    expect(lines[0]).toMatch(/^Ice: 20 min, ends at \d\d:\d\d\. Put the cold pack on now/);
     expect(lines.slice(1, -1)).toHaveLength(19);
-    expect(lines[1]).toMatch(/^Ice: 19:00 left, ends at \d\d:\d\d\.$/);
+    expect(lines[1]).toMatch(/^Ice: 19 min left, ends at \d\d:\d\d\.$/);
     expect(lines.at(-1)).toMatch(/^Ice done at/);
     expect(s.text()).not.toMatch(/[\r\u001b\u0007]/);
+  });
+});
+
+describe('the routine display rings at every change', () => {
+  it('each phase after the first, and the end; never with --no-bell', async () => {
+    const { routineDisplay } = await import('../../src/timer/routine-view.js');
+    const phases = [
+      { durationMs: 4000, cue: 'Breathe in', where: 'breath 1 of 2' },
+      { durationMs: 4000, cue: 'Breathe out', where: 'breath 1 of 2' },
+      { durationMs: 4000, cue: 'Breathe in', where: 'breath 2 of 2' },
+    ];
+    const count = (bell: boolean) => {
+      let out = '';
+      const display = routineDisplay({ write: (s: string) => (out += s), columns: 80 }, 'Cat-cow', bell);
+      const at = (i: number) => i * 4000;
+      phases.forEach((step, i) => {
+        display.event({ type: 'started', step, at: at(i) }, at(i));
+        display.render({ step, remainingMs: 1000, endsAt: at(i + 1), paused: false, progress: 0.75 }, at(i));
+        display.event({ type: 'ended', step, startedAt: at(i), endedAt: at(i + 1), activeMs: 4000, late: false }, at(i + 1));
+      });
+      display.event({ type: 'finished', at: at(3) }, at(3));
+      return { bells: out.split('\u0007').length - 1, out };
+    };
+    const rung = count(true);
+    // Breathe out, breathe in again, and the end: three changes after the first.
+    expect(rung.bells).toBe(3);
+    // Every phase's last frame reads 0s.
+    expect(rung.out.match(/Cat-cow, breath \d of 2: Breathe (in|out) {2}0s/g)).toHaveLength(3);
+    expect(count(false).bells).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { breakConflict, thermalNote } from '../../src/decision/sessions.js';
 import { UsageError } from '../../src/errors.js';
 import type { SessionLine } from '../../src/journal/records.js';
-import { breakSeconds, durationText, formatSeconds, parseDuration, parseRounds, sessionSeconds } from '../../src/timer/duration.js';
+import { breakSeconds, countdown, lengthText, parseDuration, parseRounds, sessionSeconds } from '../../src/timer/duration.js';
 import { notification, progressLine } from '../../src/timer/terminal.js';
 
 describe('durations (cli.md grammar)', () => {
@@ -26,7 +26,7 @@ describe('durations (cli.md grammar)', () => {
     expect(sessionSeconds(undefined)).toBe(1200);
     expect(sessionSeconds('20m')).toBe(1200);
     expect(() => sessionSeconds('20m1s')).toThrow(/too long.*skin and the nerves/);
-    expect(() => sessionSeconds('21')).toThrow(/21 minutes is too long/);
+    expect(() => sessionSeconds('21')).toThrow(/21 min is too long; at most 20 minutes/);
   });
 
   it('a break is 20 minutes at least, with the reason', () => {
@@ -39,10 +39,17 @@ describe('durations (cli.md grammar)', () => {
   it.each(['0', '11', '-1', '2.5', 'two'])('refuses rounds %j', (text) => expect(() => parseRounds(text)).toThrow(/--rounds/));
 
   it('formats', () => {
-    expect(formatSeconds(90)).toBe('1:30');
-    expect(formatSeconds(1199.2)).toBe('20:00');
-    expect(durationText(1260)).toBe('21 minutes');
-    expect(durationText(90)).toBe('1 minute 30 seconds');
+    expect(countdown(90)).toBe('1:30');
+    expect(countdown(1199.2)).toBe('20:00');
+    expect(countdown(0)).toBe('0:00');
+    // One voice for lengths: rounded to the nearest second, everywhere.
+    expect(lengthText(1260)).toBe('21 min');
+    expect(lengthText(90)).toBe('1 min 30 s');
+    expect(lengthText(83.4)).toBe('1 min 23 s');
+    expect(lengthText(83.5)).toBe('1 min 24 s');
+    expect(lengthText(4)).toBe('4 s');
+    expect(lengthText(0)).toBe('0 s');
+    expect(lengthText(3900)).toBe('1 h 5 min');
   });
 });
 

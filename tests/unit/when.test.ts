@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWhen } from '../../src/input/when.js';
+import { parseOnset, parseWhen } from '../../src/input/when.js';
 import { UsageError } from '../../src/errors.js';
 
 const NOW = new Date(2026, 10, 25, 12, 0, 0); // 25 Nov 2026, 12:00 local
@@ -24,6 +24,17 @@ describe('parseWhen: the time grammar of cli.md', () => {
     ['2026-11-20', new Date(2026, 10, 20, 0, 0)],
     ['2026-11-20T09:00:00Z', new Date(Date.UTC(2026, 10, 20, 9, 0))],
     ['2026-11-20T09:00+02:00', new Date(Date.UTC(2026, 10, 20, 7, 0))],
+    // The way people say it (issue 12).
+    ['today 08:00', new Date(2026, 10, 25, 8, 0)],
+    ['08:00', new Date(2026, 10, 25, 8, 0)],
+    ['11:59', new Date(2026, 10, 25, 11, 59)],
+    ['12:01', new Date(2026, 10, 24, 12, 1)],
+    ['23:30', new Date(2026, 10, 24, 23, 30)],
+    ['this morning', new Date(2026, 10, 25, 8, 0)],
+    ['last night', new Date(2026, 10, 24, 22, 0)],
+    ['2h', new Date(NOW.getTime() - 2 * HOUR)],
+    ['90m', new Date(NOW.getTime() - 90 * 60_000)],
+    ['3d', new Date(NOW.getTime() - 72 * HOUR)],
   ])('%j', (input, expected) => {
     expect(parseWhen(input, NOW).getTime()).toBe(expected.getTime());
   });
@@ -37,9 +48,20 @@ describe('parseWhen: the time grammar of cli.md', () => {
     ['tomorrow', 'tomorrow', /not a time I understand/],
     ['a future date', '2027-01-01', /in the future/],
     ['a minute ahead', '2026-11-25T12:01', /in the future/],
+    ['later today', 'today 13:00', /in the future/],
+    ['an impossible clock', '24:00', /not a time I understand/],
   ])('refuses %s', (_name, input, message) => {
     expect(() => parseWhen(input, NOW)).toThrow(UsageError);
     expect(() => parseWhen(input, NOW)).toThrow(message);
+  });
+
+  it('"this morning" and "last night" are approximate; the rest exact', () => {
+    expect(parseOnset('this morning', NOW).approximate).toBe(true);
+    expect(parseOnset('last night', NOW).approximate).toBe(true);
+    expect(parseOnset('08:00', NOW).approximate).toBe(false);
+    // Before eight, this morning is as good as now.
+    const early = new Date(2026, 10, 25, 6, 30);
+    expect(parseOnset('this morning', early).at.getTime()).toBe(early.getTime());
   });
 
   it('strips control characters from the input it echoes back', () => {

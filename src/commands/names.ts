@@ -1,0 +1,13 @@
+/** Ids as the words a person reads: red flags by their checkbox line, precautions by their name. */
+import type { CommandContext } from '../context.js';
+import { words } from '../render/layout.js';
+
+export function flagNames(ctx: CommandContext): (id: string) => string {
+  const names = new Map(ctx.content(['red-flags'])['red-flags'].map((f) => [f.id, f.summary]));
+  return (id) => names.get(id) ?? words(id);
+}
+
+export function precautionNames(ctx: CommandContext): (id: string) => string {
+  const names = new Map(ctx.content(['precautions']).precautions.map((p) => [p.id, p.name]));
+  return (id) => names.get(id) ?? words(id);
+}
