@@ -2,16 +2,16 @@
  * The command-line program: the global options, the wiring of the commands (each group defines
  * itself in src/commands/*.cli.ts), and `run()`, the one place where errors become exit codes.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { makeContext } from './cli/context.js';
-import { examples, type Kit } from './cli/kit.js';
+import { examplesBlock, preformattedBlock, type Kit } from './cli/kit.js';
 import { defineJournal } from './commands/journal.cli.js';
 import { defineListings } from './commands/listings.cli.js';
 import { defineTimers } from './commands/timer.cli.js';
 import { defineAssessments } from './commands/triage.cli.js';
 import type { CommandContext, Environment, GlobalOptions } from './context.js';
 import { isCancelled, isExitError } from './errors.js';
-import { outputWidth, wrap } from './render/layout.js';
+import { fitLines, messageWidth, streamWidth, wrap } from './render/layout.js';
 import { sanitize } from './render/sanitize.js';
 
 declare const __VERSION__: string;
@@ -21,11 +21,12 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Co
   const program = new Command('back-relief');
   const ctx = (command: Command): Promise<CommandContext> => {
     const o = command.optsWithGlobals<Partial<GlobalOptions>>();
-    return makeContext(env, { json: o.json === true, color: o.color, input: o.input !== false, dataDir: o.dataDir });
+    return makeContext(env, { json: o.json === true, color: o.color, input: o.input !== false, dataDir: o.dataDir, plain: o.plain });
   };
-  const helpWidth = outputWidth(env.stdout.isTTY ? env.stdout.columns : undefined);
-  /** Prose under the help, each paragraph wrapped to the width (the examples above it never are). */
+  const helpWidth = streamWidth(env.stdout, env.env);
+  /** Prose under the help, each paragraph wrapped to the width. */
   const notes = (...paragraphs: string[]) => paragraphs.map((p) => wrap(p, helpWidth).join('\n')).join('\n');
+  const examples = (...commands: string[]) => examplesBlock(helpWidth, commands);
 
   program
     .description('Self-care for adults with back spasms: warning-sign triage, ice and heat timers, stretches, a journal.')
@@ -35,6 +36,7 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Co
     .option('--color', 'force colour on')
     .option('--no-color', 'force colour off (also NO_COLOR=1 or TERM=dumb)')
     .option('--no-input', 'never prompt; fail and name the flag to use instead')
+    .option('--plain', 'words only, for screen readers and logs: no redrawn lines, boxes or bars (also BACK_RELIEF_PLAIN=1)')
     .option('--data-dir <dir>', 'extra content on top of the built-in files (also BACK_RELIEF_DATA_DIR)')
     .usage('[options] [command]')
     .argument('[command]')
@@ -45,12 +47,13 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Co
     .configureOutput({
       // Commander echoes what was typed ("unknown command '...'"): strip any escape sequence in it.
       writeOut: (s) => void env.stdout.write(sanitize(s)),
-      writeErr: (s) => void env.stderr.write(sanitize(s)),
+      writeErr: (s) => void env.stderr.write(fitLines(sanitize(s), messageWidth(env.stderr, env.env))),
       // One style for every error: "back-relief: ...", as the tool's own errors are written.
       outputError: (s, write) => write(s.replace(/^error: /, 'back-relief: ')),
       getOutHelpWidth: () => helpWidth,
       getErrHelpWidth: () => helpWidth,
     })
+    .configureHelp(helpLayout(helpWidth))
     .addHelpText(
       'after',
       `${examples('back-relief triage', 'back-relief stretches glute-bridge', 'back-relief red-flags --json', 'back-relief remedies --category immediate')}
@@ -73,6 +76,8 @@ ${notes(
     program,
     ctx,
     notes,
+    examples,
+    preformatted: (text) => preformattedBlock(helpWidth, text),
     // Every error of a command points to that command's own help.
     define: (name, definition) => void definitions.set(name, () => definition().showHelpAfterError(`(see: back-relief ${name} --help)`)),
   };
@@ -86,6 +91,33 @@ ${notes(
     if (wanted === undefined || wanted === name) definition();
   }
   return program;
+}
+
+/**
+ * Commander's help laid out by our own wrapping, at any width: an option's description beside it
+ * where there is room, under it where the screen is narrow; the usage line wrapped like prose; a
+ * command in a description never split.
+ */
+function helpLayout(width: number): Partial<Help> {
+  return {
+    boxWrap: (text: string, room: number) => wrap(text, room).join('\n'),
+    formatItem(term: string, termWidth: number, description: string, helper: Help): string {
+      const terms = wrap(term, width, '  ', '    ');
+      if (!description) return terms.join('\n');
+      const beside = width - termWidth - 4;
+      if (beside >= 24 && terms.length === 1) {
+        return wrap(description, width, `  ${term.padEnd(termWidth + term.length - helper.displayWidth(term))}  `, ' '.repeat(termWidth + 4)).join('\n');
+      }
+      return [...terms, ...wrap(description, width, '      ')].join('\n');
+    },
+    formatHelp(command: Command, helper: Help): string {
+      const text = Help.prototype.formatHelp.call(helper, command, helper);
+      return text
+        .split('\n')
+        .flatMap((line) => (helper.displayWidth(line) <= width ? [line] : wrap(line, width, '', '  ')))
+        .join('\n');
+    },
+  };
 }
 
 /**
@@ -125,20 +157,22 @@ function exitCodeFor(error: unknown, env: Environment, command: string | undefin
     return 2;
   }
   const debug = env.env.BACK_RELIEF_DEBUG === '1';
-  // Every message is cleaned: it may quote a path, a variable or an answer, all from outside.
+  // Every message is cleaned (it may quote a path, a variable or an answer, all from outside) and
+  // fitted to the width.
+  const say = (text: string) => void env.stderr.write(`${fitLines(sanitize(text), messageWidth(env.stderr, env.env))}\n`);
   if (isCancelled(error)) {
-    env.stderr.write(`${sanitize(error.message)}\n`);
+    say(error.message);
     return error.exitCode;
   }
   if (isExitError(error)) {
-    env.stderr.write(`back-relief: ${sanitize(error.message)}\n`);
+    say(`back-relief: ${error.message}`);
     // A usage mistake points to the command's own help, as commander's own errors do.
-    if (error.exitCode === 2) env.stderr.write(`(see: back-relief ${command ? `${command} ` : ''}--help)\n`);
+    if (error.exitCode === 2) say(`(see: back-relief ${command ? `${command} ` : ''}--help)`);
     if (debug && error.stack) env.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  env.stderr.write(`back-relief: unexpected error: ${sanitize(message)}\n`);
+  say(`back-relief: unexpected error: ${message}`);
   env.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run again with BACK_RELIEF_DEBUG=1 to see the details.\n');
   return 1;
 }

@@ -4,6 +4,7 @@
  */
 import type { Content, ContentDirs } from './content/load.js';
 import type { Kind } from './content/schema.js';
+import type { OutputMode } from './render/mode.js';
 import type { Style } from './render/style.js';
 
 export interface OutStream {
@@ -42,6 +43,8 @@ export interface GlobalOptions {
   color: boolean | undefined;
   input: boolean;
   dataDir: string | undefined;
+  /** `--plain` / `--no-plain`, if given (BACK_RELIEF_PLAIN otherwise). */
+  plain?: boolean | undefined;
 }
 
 /** What a command receives. */
@@ -58,6 +61,10 @@ export interface CommandContext {
   readonly errStyle: Style;
   /** Columns to lay text out in (80 at most). */
   readonly width: number;
+  /** What stdout can show: plain words, Unicode, redrawn lines (src/render/mode.ts). */
+  readonly mode: OutputMode;
+  /** The same for another stream (the timer draws on stderr with --json). */
+  modeOf(stream: OutStream): OutputMode;
   /** One line (or several) to stdout / stderr. */
   out(text?: string): void;
   err(text: string): void;

@@ -1,16 +1,23 @@
 /** The context a command's action receives, built once from the process and the global options. */
 import { loadContent } from '../content/load.js';
 import type { Kind } from '../content/schema.js';
-import type { CommandContext, Environment, GlobalOptions } from '../context.js';
-import { outputWidth } from '../render/layout.js';
+import type { CommandContext, Environment, GlobalOptions, OutStream } from '../context.js';
+import { outputMode, plainWanted } from '../render/mode.js';
+import { fitLines, messageWidth, streamWidth } from '../render/layout.js';
 import { sanitize } from '../render/sanitize.js';
 import { colourEnabled, createStyle } from '../render/style.js';
 
 export async function makeContext(env: Environment, options: GlobalOptions): Promise<CommandContext> {
-  const stdoutColour = colourEnabled({ flag: options.color, env: env.env, isTTY: env.stdout.isTTY === true });
-  const stderrColour = colourEnabled({ flag: options.color, env: env.env, isTTY: env.stderr.isTTY === true });
+  const plain = plainWanted(options.plain, env.env);
+  // Plain output is for screen readers and logs: no colour either, unless asked for by --color.
+  const colourFlag = options.color ?? (plain ? false : undefined);
+  const stdoutColour = colourEnabled({ flag: colourFlag, env: env.env, isTTY: env.stdout.isTTY === true });
+  const stderrColour = colourEnabled({ flag: colourFlag, env: env.env, isTTY: env.stderr.isTTY === true });
+  const modeOf = (stream: OutStream) => outputMode(stream, env.env, env.platform, plain);
   const dataDir = options.dataDir ?? (env.env.BACK_RELIEF_DATA_DIR || undefined);
   const contentDirs = { builtin: env.builtinDataDir, extra: dataDir };
+  const width = streamWidth(env.stdout, env.env);
+  const errWidth = messageWidth(env.stderr, env.env);
   return {
     options,
     env: env.env,
@@ -24,10 +31,13 @@ export async function makeContext(env: Environment, options: GlobalOptions): Pro
     cwd: env.cwd,
     style: await createStyle(stdoutColour),
     errStyle: await createStyle(stderrColour),
-    width: outputWidth(env.stdout.isTTY ? env.stdout.columns : undefined),
-    out: (text = '') => void env.stdout.write(`${text}\n`),
+    width,
+    mode: modeOf(env.stdout),
+    modeOf,
+    // Whatever a command prints fits the width: a line that does not is wrapped, never cut.
+    out: (text = '') => void env.stdout.write(`${fitLines(text, width)}\n`),
     // Messages carry paths and names from the environment: never an escape sequence.
-    err: (text) => void env.stderr.write(`${sanitize(text)}\n`),
+    err: (text) => void env.stderr.write(`${fitLines(sanitize(text), errWidth)}\n`),
     json: (value) => void env.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     get interactive() {
       return options.input && env.stdin.isTTY === true && env.stdout.isTTY === true;

@@ -66,7 +66,7 @@ export async function checkInCommand(ctx: CommandContext, options: CheckInOption
     return;
   }
   if (result.level === 'emergency') {
-    ctx.out(verdictText(result, content, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM, now }));
+    ctx.out(verdictText(result, content, { style: ctx.style, width: ctx.width, mode: ctx.mode, now }));
     return;
   }
   const status = episodeStatus(readJournal(ctx, journal), now);

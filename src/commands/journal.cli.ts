@@ -1,8 +1,8 @@
 /** The definitions of the journal's commands: onset, pain, status, plan, history, export, undo. */
 import type { Command } from 'commander';
-import { examples, type Kit } from '../cli/kit.js';
+import type { Kit } from '../cli/kit.js';
 
-export function defineJournal({ program, ctx, define, notes }: Kit): void {
+export function defineJournal({ program, ctx, define, examples, notes }: Kit): void {
   const journal = () => import('./journal.js');
   const views = () => import('./views.js');
 

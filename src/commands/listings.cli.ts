@@ -4,11 +4,11 @@
  * people start most, and they load nothing else.
  */
 import { Argument, Option, type Command } from 'commander';
-import { examples, type Kit } from '../cli/kit.js';
+import type { Kit } from '../cli/kit.js';
 import { CATEGORIES, type Category } from '../content/schema.js';
 import { redFlags, remedies, sources, stretches } from './listings.js';
 
-export function defineListings({ program, ctx, define }: Kit): void {
+export function defineListings({ program, ctx, define, examples }: Kit): void {
   define('explain', () =>
     program
       .command('explain')

@@ -13,7 +13,7 @@ import { knownCare } from './care.js';
 import { closest } from '../text/suggest.js';
 import { lengthText } from '../text/durations.js';
 import { parseDuration } from '../timer/duration.js';
-import { waitForKey, routineDisplay } from '../timer/routine-view.js';
+import { plainRoutineDisplay, routineDisplay, waitForKey } from '../timer/routine-view.js';
 import { runTimer } from '../timer/run.js';
 import { terminalControls } from '../timer/terminal.js';
 import { canSuspend } from '../terminal/job-control.js';
@@ -168,7 +168,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
   let outcome: Outcome = 'completed';
   const total = steps.reduce((sum, s) => sum + totalMs(s), 0);
   ctx.out(`Stretch routine (${level}): ${steps.length} stretches, about ${Math.ceil(total / 60_000)} minutes. Some discomfort is normal; stop if the pain gets clearly worse or spreads down a leg. Press h if it does.`);
-  ctx.out(wrap('Keys: Enter start, s skip, q stop, h the pain got worse, space pause, Ctrl+C quit.', ctx.width).map((l) => ctx.style.dim(l)).join('\n'));
+  ctx.out(wrap('Keys: Enter starts, s skips, q stops, h says the pain got worse, space pauses, Ctrl+C quits.', ctx.width).map((l) => ctx.style.dim(l)).join('\n'));
 
   const record = () => {
     const line: RoutineLine = {
@@ -191,7 +191,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
     ctx.out(ctx.style.heading(`${index + 1} of ${steps.length}: ${stretch.name}, ${step.dose}`));
     if (stretch.drawing?.length) ctx.out(stretch.drawing.map((row) => `    ${row}`.trimEnd()).join('\n'));
     stretch.steps.forEach((text, i) => ctx.out(wrap(text, ctx.width, `  ${i + 1}. `, '     ').join('\n')));
-    ctx.out(ctx.style.dim('Enter to start, s to skip, q to stop, h if the pain gets worse.'));
+    ctx.out(wrap('Enter to start, s to skip, q to stop, h if the pain gets worse.', ctx.width).map((l) => ctx.style.dim(l)).join('\n'));
     // --auto: announced, then on its own after a short pause (a key still acts at once).
     if (options.auto) ctx.out(`Starting in ${AUTO_PAUSE_MS / 1000} seconds; Enter starts it now.`);
     const waited = await waitForKey(ctx.stdin, ['\r', ' ', 's', 'q', 'h'], options.auto ? AUTO_PAUSE_MS : undefined);
@@ -217,7 +217,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
       outcome = 'pain';
       break;
     }
-    const display = routineDisplay(ctx.stdout, stretch.name, options.bell !== false);
+    const display = (ctx.mode.redraw ? routineDisplay : plainRoutineDisplay)(ctx.stdout, stretch.name, options.bell !== false);
     display.setup();
     const result = await runTimer<Phase>(step.phases, {
       now: () => ctx.now().getTime(),

@@ -1,8 +1,8 @@
 /** The definitions of the timers (`ice`, `heat`, `contrast`) and the guided `routine`. */
 import { Option, type Command } from 'commander';
-import { examples, type Kit } from '../cli/kit.js';
+import type { Kit } from '../cli/kit.js';
 
-export function defineTimers({ program, ctx, define, notes }: Kit): void {
+export function defineTimers({ program, ctx, define, examples, notes }: Kit): void {
   for (const mode of ['ice', 'heat', 'contrast'] as const) {
     const what = {
       ice: 'a timed ice session (20 minutes at most), with the skin break after it',

@@ -6,7 +6,7 @@ import { CancelledError, UsageError } from '../errors.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { SessionLine } from '../journal/records.js';
 import { thermalHolds, type Care } from '../decision/precautions.js';
-import { wrap } from '../render/layout.js';
+import { streamWidth, wrap } from '../render/layout.js';
 import { listWords } from '../render/verdict.js';
 import { knownCare } from './care.js';
 import { breakSeconds, parseRounds, sessionSeconds } from '../timer/duration.js';
@@ -109,23 +109,28 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
   };
   // With --json the countdown goes to stderr and stdout gets one JSON record at the end.
   const screen = ctx.options.json ? ctx.stderr : ctx.stdout;
+  const mode = ctx.modeOf(screen);
   const tty = screen.isTTY === true;
+  // Keys work in any terminal, plain or not; only the countdown line needs redrawing.
   const keys = tty && ctx.stdin.isTTY === true && ctx.options.input;
   const suspendable = canSuspend(ctx.platform);
   const bell = options.bell !== false;
-  const say = (text: string) => void screen.write(`${wrap(text, ctx.width).join('\n')}\n`);
+  const style = ctx.options.json ? ctx.errStyle : ctx.style;
+  const say = (text: string) => void screen.write(`${wrap(text, streamWidth(screen, ctx.env)).join('\n')}\n`);
   let display: TimerDisplay;
   let term: ReturnType<typeof terminalDisplay> | null = null;
   let controls;
-  if (tty) {
-    term = terminalDisplay({ out: screen, style: ctx.options.json ? ctx.errStyle : ctx.style, bell, env: ctx.env, breakMs });
+  if (mode.redraw) {
+    term = terminalDisplay({ out: screen, style, bell, env: ctx.env, breakMs, unicode: mode.unicode });
     display = term;
-    if (keys) say(ctx.style.dim('Space or p: pause and resume.  q: stop early.  Ctrl+C: stop.'));
     controls = terminalControls({ stdin: ctx.stdin, out: screen, display: term, keys, suspendable });
   } else {
-    display = plainDisplay(screen, breakMs);
-    controls = terminalControls({ stdin: ctx.stdin, out: screen, display: { restore() {}, setup() {} }, keys: false, suspendable });
+    // Announcements instead of a redrawn line: not a terminal, TERM=dumb, or --plain.
+    const plain = plainDisplay(screen, breakMs, bell && tty);
+    display = plain;
+    controls = terminalControls({ stdin: ctx.stdin, out: screen, display: { restore() {}, setup() {}, note: plain.note }, keys, suspendable });
   }
+  if (keys) say(style.dim('Keys: space or p pauses and resumes, q stops early, Ctrl+C stops.'));
 
   // A journal that fails now (it was writable at the start) must not cut the session short: the end
   // message and the bell come first, then the error.

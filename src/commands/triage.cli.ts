@@ -1,8 +1,8 @@
 /** The definitions of `triage` and `check-in`; their code loads only when they run. */
 import type { Command } from 'commander';
-import { examples, type Kit } from '../cli/kit.js';
+import type { Kit } from '../cli/kit.js';
 
-export function defineAssessments({ program, ctx, define, notes }: Kit): void {
+export function defineAssessments({ program, ctx, define, examples, notes, preformatted }: Kit): void {
   define('triage', () =>
     program
       .command('triage')
@@ -12,13 +12,13 @@ export function defineAssessments({ program, ctx, define, notes }: Kit): void {
       .addHelpText(
         'after',
         `${examples('back-relief triage', 'back-relief triage --answers answers.json --json', 'cat answers.json | back-relief triage --answers -')}
-The answers file (every red-flag id of back-relief red-flags --json is needed):
-  { "onset": "2026-11-22T09:00:00Z" or null,
+${notes('The answers file (every red-flag id of back-relief red-flags --json is needed):')}
+${preformatted(`  { "onset": "2026-11-22T09:00Z",
     "redFlags": { "bladder-bowel": false, "fever": false, ... },
     "painScore": 6, "triggers": ["lifting"],
     "precautions": { "skin-sensation": false, "circulation": false,
-                     "broken-skin": false, "osteoporosis": false } }
-${notes('painScore, triggers and precautions are optional; each key may appear once. Exit code 0 whatever the verdict; 2 for a bad answers file.')}`,
+                     "broken-skin": false, "osteoporosis": false } }`)}
+${notes('onset is an ISO 8601 date and time, or null when not known. painScore, triggers and precautions are optional; each key may appear once. Exit code 0 whatever the verdict; 2 for a bad answers file.')}`,
       )
       .action(async (o: { answers?: string; record?: boolean }, self: Command) => {
         // Loaded on use: the decision, the verdict and the prompts cost nothing to the other commands.

@@ -47,7 +47,7 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
   const result = triage(answers, asked, now, content.stretches);
   if (ctx.options.json) ctx.json(verdictJson(result, content, now));
   else {
-    ctx.out(verdictText(result, content, { style: ctx.style, width: ctx.width, isTTY: ctx.stdout.isTTY === true, term: ctx.env.TERM, now }));
+    ctx.out(verdictText(result, content, { style: ctx.style, width: ctx.width, mode: ctx.mode, now }));
   }
 
   if (!interactive && !options.record) return;

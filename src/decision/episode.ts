@@ -2,6 +2,7 @@
  * What the journal says about this episode, at a given time: the onset, the last session and its
  * skin break, the pain scores and their trend, and the reminders that are due. Pure.
  */
+import { recentPainDays, type PainDay } from './pain-days.js';
 import type { CheckInLine, JournalRecord, PainLine, SessionLine, TriageLine } from '../journal/records.js';
 import { careOf, kindsHeld, UNKNOWN_CARE, type Care, type ThermalKind } from './precautions.js';
 import { PREGNANCY, type FlagAnswer } from './triage.js';
@@ -192,6 +193,8 @@ export interface EpisodeStatus {
   breaks: SkinBreak[];
   lastPain: PainLine | null;
   trend: PainTrend;
+  /** The last 14 days, each with its scores: the sparkline of status. */
+  recentPain: PainDay[];
   reminders: Reminder[];
   /** The last triage or check-in verdict, and whether it still calls for a doctor in this episode. */
   verdict: Verdict | null;
@@ -229,6 +232,7 @@ export function episodeStatus(records: readonly JournalRecord[], now: Date): Epi
     breaks,
     lastPain,
     trend: painTrend(pain, now),
+    recentPain: recentPainDays(pain, now),
     reminders: remindersDue(hours),
     verdict,
     verdictApplies,

@@ -7,7 +7,7 @@
  * gathers answers; the decision is made by src/decision/triage.ts, exactly as for `--answers`.
  * Loaded lazily: only `triage` in a terminal pays for Inquirer.
  */
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { checkbox, confirm, input, select, Separator } from '@inquirer/prompts';
 import type { Precaution, RedFlag } from '../content/schema.js';
 import { hoursSinceOnset } from '../decision/time.js';
 import { answeredByOnset, derivedFlags, PREGNANCY, type FlagAnswer, type TriageAnswers, type Trigger } from '../decision/triage.js';
@@ -226,6 +226,16 @@ type PromptContext = { input: InStream; output: NodeJS.WritableStream; clearProm
 type Choosable = Pick<RedFlag, 'id' | 'summary' | 'question'>;
 
 /**
+ * The rows a list needs on this terminal (a long choice wraps over two), at most what fits under
+ * the question, the hint and the description of the choice under the cursor.
+ */
+function listRows(names: readonly string[], output: NodeJS.WritableStream): number {
+  const { columns = 80, rows = 24 } = output as { columns?: number; rows?: number };
+  const needed = names.reduce((sum, name) => sum + Math.max(1, Math.ceil((name.length + 3) / Math.max(1, columns))), 0);
+  return Math.max(3, Math.min(needed, rows - 6));
+}
+
+/**
  * One checkbox for a group of signs, with "None of these" and "I'm not sure"; silence is refused, and
  * "not sure" asks each sign on its own so the answer can name it.
  */
@@ -234,12 +244,15 @@ async function askGroup(group: readonly Choosable[], intro: string, context: Pro
   const picked = await checkbox<string>(
     {
       message: intro,
+      // The ways out first, so they are on screen however short the terminal (a list longer than
+      // the screen scrolls, and what is below the fold is easily missed).
       choices: [
-        ...group.map((f) => ({ name: capitalise(f.summary), value: f.id, description: f.question })),
         { name: 'None of these', value: NONE },
         { name: "I'm not sure", value: UNSURE },
+        new Separator(),
+        ...group.map((f) => ({ name: capitalise(f.summary), value: f.id, description: f.question })),
       ],
-      pageSize: group.length + 2,
+      pageSize: listRows(['None of these', "I'm not sure", '-', ...group.map((f) => capitalise(f.summary))], context.output),
       loop: false,
       // "Select all" would tick "None of these" together with every sign.
       shortcuts: { all: null, invert: null },

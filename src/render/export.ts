@@ -7,7 +7,8 @@ import type { JournalRecord, RoutineLine } from '../journal/records.js';
 import { words } from './layout.js';
 import { NOT_MEDICAL_ADVICE } from './labels.js';
 import { lengthText } from '../text/durations.js';
-import { painChart } from './journal.js';
+import { painChart } from './chart.js';
+import { historyPainDays, recentPainDays } from '../decision/pain-days.js';
 
 export interface SummaryInput {
   records: readonly JournalRecord[];
@@ -112,7 +113,9 @@ export function exportMarkdown(input: SummaryInput): string {
   out.push('', '## Pain scores (0-10)', '');
   if (s.pain.length === 0) out.push('No scores recorded.');
   else {
-    out.push('```', ...painChart(painOf(input.records), 80, input.now), '```', '');
+    // A Markdown file is UTF-8: the block characters show wherever it is read.
+    const pain = painOf(input.records);
+    out.push('```', ...painChart(historyPainDays(pain, input.now), { width: 80, unicode: true, plain: false, now: input.now }, recentPainDays(pain, input.now)), '```', '');
     out.push('| When | Score | Note |', '|---|---|---|');
     for (const p of s.pain) out.push(`| ${when(p.at)} | ${p.score} | ${cell(p.note ?? '')} |`);
   }

@@ -1,5 +1,4 @@
 /** The journal's views in words: status, the dated plan, history with its pain chart. */
-import { format } from 'date-fns';
 import type { DayAction, PlanDay } from '../decision/plan.js';
 import type { EpisodeStatus, Reminder } from '../decision/episode.js';
 import type { ThermalKind } from '../decision/precautions.js';
@@ -10,6 +9,9 @@ import { lengthText } from '../text/durations.js';
 import { clockAt, day, dayAndTime } from './dates.js';
 import { LEVEL_TITLE } from './labels.js';
 import { words, wrap } from './layout.js';
+import { painChart, sparklineText } from './chart.js';
+import type { OutputMode } from './mode.js';
+import { historyPainDays, recentPainDays } from '../decision/pain-days.js';
 import type { View } from './listings.js';
 import { durationWords, leftOutText, listWords } from './verdict.js';
 
@@ -71,7 +73,7 @@ function agoText(at: Date, now: Date): string {
   return hours < 1 ? 'less than an hour ago' : `${durationWords(hours).replace(/^about /, '')} ago`;
 }
 
-export function statusLines(status: EpisodeStatus, view: View, now: Date, flagName: (id: string) => string): string[] {
+export function statusLines(status: EpisodeStatus, view: View & { mode: OutputMode }, now: Date, flagName: (id: string) => string): string[] {
   const { style, width } = view;
   const lines: string[] = [style.heading('This episode')];
   const add = (label: string, text: string) => lines.push(...wrap(text, width, `  ${style.bold(label.padEnd(14))}`, ' '.repeat(16)));
@@ -93,6 +95,7 @@ export function statusLines(status: EpisodeStatus, view: View, now: Date, flagNa
   if (status.lastPain) {
     const trend = status.trend.trend === 'not enough scores' ? '' : `; over the last week ${status.trend.trend} (${status.trend.from} to ${status.trend.to})`;
     add('Last pain', `${status.lastPain.score}/10 on ${when(status.lastPain.at, now)}${trend}`);
+    if (status.recentPain.some((d) => d.mean !== null)) add('Last 14 days', sparklineText(status.recentPain, { width, unicode: view.mode.unicode, plain: view.mode.plain, now }));
   } else {
     add('Last pain', 'none yet (back-relief pain 5)');
   }
@@ -201,29 +204,17 @@ export function planLines(days: PlanDay[], onset: Date, view: View, stretchName:
   return lines;
 }
 
-/** One bar per day: the day's average pain, with the number written out so colour is never needed. */
-export function painChart(pain: readonly PainLine[], width: number, now: Date): string[] {
-  const byDay = new Map<string, number[]>();
-  for (const p of [...pain].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
-    const key = format(new Date(p.at), 'yyyy-MM-dd');
-    byDay.set(key, [...(byDay.get(key) ?? []), p.score]);
-  }
-  const labelWidth = 12;
-  const barRoom = 20; // each # is half a point; label, bar and number fit in 60 columns
-  const lines = wrap("Pain by day: the day's average score out of 10, each # half a point", width);
-  for (const [key, scores] of byDay) {
-    const avg = scores.reduce((a, b) => a + b, 0) / scores.length;
-    const bar = '#'.repeat(Math.round((avg / 10) * barRoom));
-    const label = day(new Date(`${key}T12:00:00`), now).padEnd(labelWidth);
-    lines.push(`  ${label}${bar.padEnd(barRoom)} ${avg.toFixed(1).padStart(4)}${scores.length > 1 ? ` (${scores.length} scores)` : ''}`);
-  }
-  return lines;
-}
-
 /** A red-flag id to the words a person answered it in; the journal keeps ids, the screen shows words. */
 export type FlagName = (id: string) => string;
 
-export function historyLines(records: readonly JournalRecord[], days: number, view: View, flagName: FlagName, now: Date, retracted: ReadonlySet<JournalRecord> = new Set()): string[] {
+export function historyLines(
+  records: readonly JournalRecord[],
+  days: number,
+  view: View & { mode: OutputMode },
+  flagName: FlagName,
+  now: Date,
+  retracted: ReadonlySet<JournalRecord> = new Set(),
+): string[] {
   const { style, width } = view;
   const lines = [style.heading(`The last ${days} day${days === 1 ? '' : 's'}`)];
   // The chart counts only what stands; the entries list shows what was taken back, marked.
@@ -232,11 +223,14 @@ export function historyLines(records: readonly JournalRecord[], days: number, vi
     lines.push('', 'Nothing recorded in this period. Start with: back-relief onset, back-relief pain 5, back-relief ice');
     return lines;
   }
-  if (pain.length) lines.push('', ...painChart(pain, width, now));
+  const chart = { width, unicode: view.mode.unicode, plain: view.mode.plain, now };
+  if (pain.length) lines.push('', ...painChart(historyPainDays(pain, now), chart, recentPainDays(pain, now)));
   lines.push('', style.bold('Entries'));
   for (const r of [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
     const text = retracted.has(r) ? `[taken back] ${entryText(r, flagName, now)}` : entryText(r, flagName, now);
-    lines.push(...wrap(text, width, `  ${when(r.at, now)}  `, ' '.repeat(22)));
+    // Beside its time where there is room; under it on a narrow screen.
+    if (width >= 56) lines.push(...wrap(text, width, `  ${when(r.at, now)}  `, ' '.repeat(22)));
+    else lines.push(`  ${when(r.at, now)}`, ...wrap(text, width, '    '));
   }
   return lines;
 }

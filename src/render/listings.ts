@@ -10,6 +10,11 @@ export interface View {
   width: number;
 }
 
+/** Text wrapped to the width, each line styled on its own (a style never runs over a line break). */
+export function styled(text: string, view: View, style: (line: string) => string, first = '', rest = first): string[] {
+  return wrap(text, view.width, first, rest).map(style);
+}
+
 function pad(text: string, columns: number): string {
   return text.length >= columns ? `${text} ` : text.padEnd(columns);
 }
@@ -35,7 +40,7 @@ export const STAGE_WORDS: Record<Stage, string> = {
 
 export function stretchList(stretches: readonly Stretch[], view: View): string[] {
   const idWidth = Math.min(18, Math.max(...stretches.map((s) => s.id.length)) + 2);
-  const lines = [view.style.heading('Stretches, gentlest first'), ''];
+  const lines = [...styled('Stretches, gentlest first', view, view.style.heading), ''];
   for (const s of stretches) {
     const lead = `  ${pad(s.id, idWidth)}`;
     const when = stageOf(s) === 'first-days' ? '' : ` (${STAGE_WORDS[stageOf(s)]})`;
@@ -46,22 +51,22 @@ export function stretchList(stretches: readonly Stretch[], view: View): string[]
     '',
     ...wrap('Some discomfort is normal and does not mean harm; stop a stretch that makes the pain clearly worse or sends pain, numbness or tingling down a leg. Prevention: planks and glute bridges, 10-15 minutes, three times a week.', view.width),
     '',
-    `One in full: ${view.style.command(`back-relief stretches ${stretches.at(-1)?.id ?? 'ID'}`)}`,
-    `Guided, with timed holds: ${view.style.command('back-relief routine')}`,
+    ...wrap(`One in full: back-relief stretches ${stretches.at(-1)?.id ?? 'ID'}`, view.width),
+    ...wrap('Guided, with timed holds: back-relief routine', view.width),
   );
   return lines;
 }
 
 export function stretchDetail(s: Stretch, view: View): string[] {
-  const lines = [view.style.heading(`${s.name} (${s.id})`)];
+  const lines = styled(`${s.name} (${s.id})`, view, view.style.heading);
   if (s.summary) lines.push(...wrap(s.summary, view.width));
   if (s.drawing?.length) lines.push('', ...s.drawing.map((row) => `    ${row}`.trimEnd()));
-  lines.push('', view.style.bold('Steps'));
+  lines.push('', ...styled('Steps', view, view.style.bold));
   s.steps.forEach((step, i) => lines.push(...wrap(step, view.width, `  ${i + 1}. `, '     ')));
   lines.push('', ...wrap(`${view.style.bold('Dose:')} ${describeDose(s)}`, view.width, '', '      '));
   if (s.easier) lines.push(...wrap(`${view.style.bold('Easier:')} ${s.easier}`, view.width, '', '        '));
   lines.push(...wrap(`${view.style.bold('When:')} ${STAGE_WORDS[stageOf(s)]}`, view.width));
-  lines.push('', view.style.bold('Cautions'));
+  lines.push('', ...styled('Cautions', view, view.style.bold));
   for (const caution of [...s.cautions, ...(s.movements ?? []).map((m) => MOVEMENT_CAUTION[m])]) lines.push(...wrap(caution, view.width, '  ! ', '    '));
   lines.push('', ...citeLine([...new Set([...s.sources, ...(s.movements ?? []).map((m) => MOVEMENT_SOURCES[m])])], view, ''));
   return lines;
@@ -74,10 +79,11 @@ export function remedyList(remedies: readonly Remedy[], view: View, only?: Categ
     const inCategory = remedies.filter((r) => r.category === category);
     if (inCategory.length === 0) continue;
     if (lines.length) lines.push('');
-    lines.push(view.style.category(category, view.style.heading(`${CATEGORY_TITLE[category]} (${category})`)));
+    lines.push(...styled(`${CATEGORY_TITLE[category]} (${category})`, view, (l) => view.style.category(category, view.style.heading(l))));
     for (const r of inCategory) {
-      lines.push('', `  ${view.style.bold(r.name)} (${r.id})`);
-      lines.push(`    Evidence: ${view.style.evidence(r.evidence, EVIDENCE_LABEL[r.evidence])}`);
+      lines.push('', ...wrap(`${r.name} (${r.id})`, view.width, '  ', '    ').map((l) => view.style.bold(l)));
+      // The colour runs over a line break only across spaces, where it shows nothing.
+      lines.push(...wrap(`Evidence: ${view.style.evidence(r.evidence, EVIDENCE_LABEL[r.evidence])}`, view.width, '    ', '      '));
       if (r.evidenceNote) lines.push(...wrap(r.evidenceNote, view.width, '      '));
       if (r.caveat) lines.push(...wrap(`But: ${r.caveat}`, view.width, '      ', '        '));
       lines.push(...wrap(`When: ${r.when}`, view.width, '    ', '      '));
@@ -91,13 +97,13 @@ export function remedyList(remedies: readonly Remedy[], view: View, only?: Categ
 
 export function redFlagList(flags: readonly RedFlag[], view: View): string[] {
   const lines = [
-    view.style.heading('Warning signs, most serious first'),
+    ...styled('Warning signs, most serious first', view, view.style.heading),
     ...wrap('If any of these applies, do not rely on home care. Run back-relief triage for a verdict.', view.width),
   ];
   for (const level of RED_FLAG_LEVELS) {
     const group = flags.filter((f) => f.level === level);
     if (group.length === 0) continue;
-    lines.push('', view.style.level(level, `${LEVEL_TITLE[level]} (${level})`));
+    lines.push('', ...styled(`${LEVEL_TITLE[level]} (${level})`, view, (l) => view.style.level(level, l)));
     lines.push(...wrap(LEVEL_ACTION[level], view.width, '  '));
     for (const f of group) {
       lines.push(...wrap(f.question, view.width, `  - `, '    '));
@@ -108,9 +114,9 @@ export function redFlagList(flags: readonly RedFlag[], view: View): string[] {
 }
 
 export function sourceList(sources: readonly Source[], view: View): string[] {
-  const lines = [view.style.heading('Sources')];
+  const lines = styled('Sources', view, view.style.heading);
   for (const s of sources) {
-    lines.push('', view.style.bold(s.id));
+    lines.push('', ...styled(s.id, view, view.style.bold));
     lines.push(...wrap(s.citation, view.width, '  '));
     if (s.doi) lines.push(...wrap(`doi:${s.doi}`, view.width, '  '));
     if (s.url) lines.push(...wrap(s.url, view.width, '  '));

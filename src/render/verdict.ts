@@ -6,15 +6,22 @@ import { DAILY_LIFE, PAIN_OVER_WEEK, type Action, type Reason, type TriageResult
 import { LEVEL_ACTION, LEVEL_TITLE, NOT_MEDICAL_ADVICE } from './labels.js';
 import { longDay } from './dates.js';
 import { words, wrap } from './layout.js';
+import type { OutputMode } from './mode.js';
 import type { Style } from './style.js';
 import type { View } from './listings.js';
 
 export interface VerdictView extends View {
   /** Draw the box with line-drawing characters (a terminal that can show them) or with ASCII. */
   unicode: boolean;
+  /** No box at all: the level as a first line of words, for screen readers and logs. */
+  plain?: boolean;
 }
 
 function box(lines: string[], view: VerdictView, paint: (s: string) => string): string[] {
+  if (view.plain) {
+    const [title = '', ...rest] = lines;
+    return [...wrap(`Verdict: ${title}.`, view.width), ...rest.flatMap((l) => wrap(l, view.width))].map(paint);
+  }
   const inner = view.width - 4;
   const body = lines.flatMap((l) => wrap(l, inner));
   const [h, v, tl, tr, bl, br] = view.unicode ? ['─', '│', '┌', '┐', '└', '┘'] : ['-', '|', '+', '+', '+', '+'];
@@ -250,10 +257,9 @@ export function verdictLines(result: TriageResult, content: VerdictContent, view
   return lines;
 }
 
-/** The verdict as a command prints it: line-drawing box only on a terminal that can show it. */
-export function verdictText(result: TriageResult, content: VerdictContent, view: View & { isTTY: boolean; term: string | undefined; now: Date }): string {
-  const unicode = view.isTTY && view.term !== 'dumb';
-  return ['', ...verdictLines(result, content, { style: view.style, width: view.width, unicode, now: view.now })].join('\n');
+/** The verdict as a command prints it: line-drawing box only on a terminal that can show it, none when plain. */
+export function verdictText(result: TriageResult, content: VerdictContent, view: View & { mode: OutputMode; now: Date }): string {
+  return ['', ...verdictLines(result, content, { style: view.style, width: view.width, unicode: view.mode.unicode, plain: view.mode.plain, now: view.now })].join('\n');
 }
 
 /** The --json shape of cli.md, with the plan in words and the disclaimer added. */

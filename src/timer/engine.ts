@@ -121,12 +121,14 @@ export function view<S extends Step>(state: TimerState<S>, now: number): TimerVi
  * display that shows minutes) of the time left, so ticks are aligned and at most one per unit; or to
  * the end. Null when paused or done.
  */
-export function nextWake<S extends Step>(state: TimerState<S>, now: number, granularityMs = 1000): number | null {
+export function nextWake<S extends Step>(state: TimerState<S>, now: number, granularityMs = 1000, marksMs: readonly number[] = []): number | null {
   if (state.done || state.pausedAt !== null) return null;
   const remaining = state.endsAt - now;
   if (remaining <= 0) return 0;
   const toBoundary = remaining % granularityMs || granularityMs;
-  return Math.min(toBoundary, remaining);
+  // A mark is a moment the display wants to speak at, such as 10 seconds before the end.
+  const toMarks = marksMs.filter((m) => remaining > m).map((m) => remaining - m);
+  return Math.min(toBoundary, remaining, ...toMarks);
 }
 
 /** The steps of `ice`/`heat` (one kind) or `contrast` (heat then ice, no break between the halves). */

@@ -3,19 +3,31 @@ import type { InStream, OutStream } from '../context.js';
 import type { Phase } from '../decision/routine.js';
 import type { TimerEvent, TimerView } from './engine.js';
 import type { TimerDisplay } from './run.js';
+import { wrap } from '../render/layout.js';
+import { lengthText } from '../text/durations.js';
 import { onRestore, onStop, type Stop } from '../terminal/stops.js';
 
 const CLEAR_LINE = '\r\u001b[2K';
 
+/**
+ * The live line of a phase, fitted to `columns` less one: "Cat-cow, breath 2 of 5: Breathe in  3s".
+ * Where the cue does not fit whole, it is never cut: the display prints it on a line of its own when
+ * the phase starts (see cueFits), and the live line keeps the place and the seconds.
+ */
 export function phaseLine(name: string, view: TimerView<Phase>, columns: number): string {
-  const seconds = Math.ceil(view.remainingMs / 1000);
-  const tail = view.paused ? `${seconds}s  PAUSED, space to resume` : `${seconds}s`;
-  const head = `${name}, ${view.step.where}: `;
-  const width = Math.max(20, columns - 1);
-  const room = width - head.length - tail.length - 2;
-  const cue = room >= view.step.cue.length ? view.step.cue : room > 3 ? `${view.step.cue.slice(0, room - 3)}...` : '';
-  const line = `${head}${cue}  ${tail}`;
-  return line.length <= width ? line : `${view.step.where}: ${tail}`.slice(0, width);
+  const width = Math.max(1, columns - 1);
+  const tail = secondsText(view);
+  const full = `${name}, ${view.step.where}: ${view.step.cue}  ${tail}`;
+  if (full.length <= width) return full;
+  for (const line of [`${view.step.where}: ${tail}`, tail, `${Math.ceil(view.remainingMs / 1000)}s`]) if (line.length <= width) return line;
+  return `${Math.ceil(view.remainingMs / 1000)}`.slice(0, width);
+}
+
+const secondsText = (view: TimerView<Phase>) => `${Math.ceil(view.remainingMs / 1000)}s${view.paused ? '  PAUSED, space to resume' : ''}`;
+
+/** Whether the live line has room for the cue; if not, the cue gets a line of its own. */
+export function cueFits(name: string, phase: Phase, columns: number): boolean {
+  return `${name}, ${phase.where}: ${phase.cue}  ${Math.ceil(phase.durationMs / 1000)}s`.length <= Math.max(1, columns - 1);
 }
 
 /**
@@ -49,6 +61,10 @@ export function routineDisplay(out: OutStream, name: string, bell = false): Time
       if (event.type === 'ended' && lineShown && lastView) out.write(`${CLEAR_LINE}${phaseLine(name, { ...lastView, remainingMs: 0, progress: 1, paused: false }, out.columns ?? 80)}`);
       // The first phase starts on the person's own key: no bell needed for it.
       if (bell && (event.type === 'finished' || (event.type === 'started' && lastView !== null))) out.write('\u0007');
+      // On a narrow screen the cue is a line of its own, written once, above the live line.
+      if (event.type === 'started' && !cueFits(name, event.step, out.columns ?? 80)) {
+        display.note(wrap(`${event.step.where}: ${event.step.cue}`, Math.max(1, (out.columns ?? 80) - 1)).join('\n'));
+      }
     },
     render(view: TimerView<Phase>) {
       out.write(`${CLEAR_LINE}${phaseLine(name, view, out.columns ?? 80)}`);
@@ -61,6 +77,35 @@ export function routineDisplay(out: OutStream, name: string, bell = false): Time
     },
   };
   return display;
+}
+
+/**
+ * The stretch without redrawn lines (`--plain`, `TERM=dumb`): each phase announced as it starts,
+ * with its length, so a screen reader speaks every change; a pause and a resume said in words.
+ */
+export function plainRoutineDisplay(out: OutStream, name: string, bell = false): TimerDisplay<Phase> & { restore(): void; setup(): void; note(text: string): void } {
+  let paused = false;
+  let started = false;
+  return {
+    granularityMs: 60_000,
+    setup() {},
+    restore() {},
+    note: (text: string) => void out.write(`${text}\n`),
+    event(event: TimerEvent<Phase>) {
+      if (bell && (event.type === 'finished' || (event.type === 'started' && started))) out.write('\u0007');
+      if (event.type === 'started') {
+        started = true;
+        paused = false;
+        out.write(`${name}, ${event.step.where}: ${event.step.cue} (${lengthText(event.step.durationMs / 1000)}).\n`);
+      }
+    },
+    render(view: TimerView<Phase>) {
+      if (view.paused === paused) return;
+      paused = view.paused;
+      out.write(paused ? `Paused, ${Math.ceil(view.remainingMs / 1000)} seconds left. Space resumes.\n` : 'Resumed.\n');
+    },
+    close() {},
+  };
 }
 
 /** What ended a wait for a key: a key (Ctrl+C is '\u0003'), or a stop from outside. */

@@ -8,6 +8,8 @@ import { advance, interrupt, nextWake, pause, resume, startTimer, view, type Ste
 export interface TimerDisplay<S extends Step = TimerStep> {
   /** How often the display changes: 1000 for a redrawn line, 60000 for a line a minute. */
   readonly granularityMs: number;
+  /** Times before a step's end (in ms) at which to render as well, such as the last 10 seconds. */
+  readonly marksMs?: readonly number[];
   event(event: TimerEvent<S>, now: number): void;
   render(view: TimerView<S>, now: number): void;
   /** Called once, however the run ends; must leave the terminal as it found it. */
@@ -69,7 +71,7 @@ export function runTimer<S extends Step>(steps: readonly S[], io: TimerIo<S>): P
 
     const schedule = (now: number) => {
       clearTimeout(timer);
-      const delay = nextWake(state, now, io.display.granularityMs);
+      const delay = nextWake(state, now, io.display.granularityMs, io.display.marksMs);
       if (delay !== null) timer = setTimeout(wake, delay);
     };
 

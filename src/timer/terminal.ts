@@ -15,24 +15,44 @@ const HIDE_CURSOR = '\u001b[?25l';
 const SHOW_CURSOR = '\u001b[?25h';
 const CLEAR_LINE = '\r\u001b[2K';
 
-/** The line for a moment of the countdown, fitted to `columns`. */
-export function progressLine(view: TimerView, columns: number): string {
+/**
+ * A progress bar `cells` wide: block characters with eighths where the terminal shows Unicode
+ * ("█████▍░░░░"), "[#####-----]" otherwise.
+ */
+export function progressBar(progress: number, cells: number, unicode: boolean): string {
+  const p = Math.min(1, Math.max(0, progress));
+  if (!unicode) {
+    const inner = cells - 2;
+    const filled = Math.round(p * inner);
+    return `[${'#'.repeat(filled)}${'-'.repeat(inner - filled)}]`;
+  }
+  const eighths = Math.round(p * cells * 8);
+  const full = Math.floor(eighths / 8);
+  const part = eighths % 8;
+  const partial = part ? ' ▏▎▍▌▋▊▉'[part]! : '';
+  return `${'█'.repeat(full)}${partial}${'░'.repeat(cells - full - (part ? 1 : 0))}`;
+}
+
+/**
+ * The line for a moment of the countdown, fitted to `columns` less one (a line that fills the last
+ * column makes some terminals wrap, and a wrapped line is redrawn as a new line each second).
+ */
+export function progressLine(view: TimerView, columns: number, unicode = false): string {
   const name = stepName(view.step);
   const left = `${countdown(view.remainingMs / 1000)} left`;
   const tail = view.paused ? 'PAUSED, space to resume' : `ends ${clockTime(view.endsAt)}`;
-  const width = Math.max(20, columns - 1);
+  const width = Math.max(1, columns - 1);
   for (const parts of [[name, left, tail], [name, left], [left]]) {
     const text = parts.join('  ');
-    const room = width - text.length - 4;
+    const room = width - text.length - 2;
     if (room >= 10) {
-      const barWidth = Math.min(40, room);
-      const filled = Math.round(view.progress * barWidth);
-      const bar = `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}]`;
+      const bar = progressBar(view.progress, Math.min(40, room), unicode);
       return [parts[0], bar, ...parts.slice(1)].join('  ');
     }
     if (text.length <= width) return text;
   }
-  return left.slice(0, width);
+  // Narrower than "12:34 left": the time alone, then as much of it as fits.
+  return countdown(view.remainingMs / 1000).slice(0, width);
 }
 
 /** Desktop notifications, only where the terminal is known to show them (never inside tmux or screen). */
@@ -51,9 +71,11 @@ export interface TerminalOptions {
   bell: boolean;
   env: Record<string, string | undefined>;
   breakMs: number;
+  /** Block characters for the bar (a UTF-8 terminal). */
+  unicode?: boolean;
 }
 
-export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOptions): TimerDisplay & { restore(): void; setup(): void; note(text: string): void } {
+export function terminalDisplay({ out, style, bell, env, breakMs, unicode = false }: TerminalOptions): TimerDisplay & { restore(): void; setup(): void; note(text: string): void } {
   let lineShown = false;
   let lastView: TimerView | null = null;
   let offRestore = () => {};
@@ -80,7 +102,7 @@ export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOpti
     },
     event(event: TimerEvent) {
       // The countdown's last frame reads 0:00 with a full bar, never "0:01 left".
-      if (event.type === 'ended' && lineShown && lastView) out.write(`${CLEAR_LINE}${progressLine({ ...lastView, remainingMs: 0, progress: 1, paused: false }, out.columns ?? 80)}`);
+      if (event.type === 'ended' && lineShown && lastView) out.write(`${CLEAR_LINE}${progressLine({ ...lastView, remainingMs: 0, progress: 1, paused: false }, out.columns ?? 80, unicode)}`);
       endLine();
       const message = eventMessage(event, breakMs);
       const signal = event.type === 'ended' || event.type === 'finished';
@@ -92,7 +114,7 @@ export function terminalDisplay({ out, style, bell, env, breakMs }: TerminalOpti
       if (message) out.write(`${event.type === 'started' ? style.bold(message) : message}\n`);
     },
     render(view: TimerView) {
-      out.write(`${CLEAR_LINE}${progressLine(view, out.columns ?? 80)}`);
+      out.write(`${CLEAR_LINE}${progressLine(view, out.columns ?? 80, unicode)}`);
       lastView = view;
       lineShown = true;
     },

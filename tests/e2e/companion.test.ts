@@ -170,7 +170,7 @@ describe('undo', () => {
     h.run(['check-in', '--signs', 'none', '--pain', '7']);
     const before = readFileSync(join(h.dir, 'journal.jsonl'), 'utf8');
     const first = h.run(['undo', '--yes']);
-    expect(first.stdout).toMatch(/Taken back: Check-in: no emergency sign; Pain 7\/10 \(from check-in\) \(recorded .*\)\./);
+    expect(first.stdout.replace(/\s+/g, ' ')).toMatch(/Taken back: Check-in: no emergency sign; Pain 7\/10 \(from check-in\) \(recorded .*\)\./);
     // Nothing rewritten: the journal only grew.
     expect(readFileSync(join(h.dir, 'journal.jsonl'), 'utf8').startsWith(before)).toBe(true);
     expect(h.json(['status']).lastPain.score).toBe(3);

@@ -141,7 +141,7 @@ describe('status, plan, history and export on a real episode', () => {
     const h = episode();
     const out = h.run(['history']).stdout;
     expect(out).toMatch(/Pain by day/);
-    expect(out).toMatch(/#+ +\d\.\d \(3 scores\)/);
+    expect(out).toMatch(/#+-* +5\.7 {2}4-8, 3 scores/);
     expect(out).toContain('could not stand straight');
     for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     const json = JSON.parse(h.run(['history', '--json']).stdout);

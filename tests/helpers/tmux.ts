@@ -28,7 +28,9 @@ let counter = 0;
 
 /** The command line that runs the built binary with these arguments and environment. */
 export function binCommand(args: string[], env: Record<string, string>): string {
-  const assignments = Object.entries(env).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+  // A UTF-8 locale unless the test chooses one, so a run does not depend on the machine's.
+  const locale = 'LANG' in env || 'LC_ALL' in env ? {} : { LANG: 'C.UTF-8' };
+  const assignments = Object.entries({ ...locale, ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
   return `env ${assignments} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(' ')}`;
 }
 
@@ -39,7 +41,8 @@ export function binCommand(args: string[], env: Record<string, string>): string 
  */
 export function startTerminal(args: string[], env: Record<string, string>, size = { columns: 100, rows: 40 }, shell = false): Terminal {
   const socket = `back-relief-test-${process.pid}-${counter++}`;
-  const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
+  // -u: the terminal shows UTF-8, whatever the locale of the machine running the tests.
+  const tmux = (...a: string[]) => execFileSync('tmux', ['-u', '-L', socket, ...a], { encoding: 'utf8' });
   // After the program: its exit code, and whether it left the terminal cooked (icanon and echo on).
   const after = `echo "EXIT=$?"; echo "TTY=$(stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo' | tr '\\n' ' ')"; sleep 60`;
   const command = shell ? 'bash --norc --noprofile -i' : `${binCommand(args, env)}; ${after}`;

@@ -15,21 +15,21 @@ describe.skipIf(TMUX.skip)(TMUX.title('triage in a real terminal'), () => {
   it('answers the prompts and reads the verdict from the screen', async () => {
     terminal = startTerminal(['triage'], env());
     await terminal.waitFor(/Emergency signs \(EMERGENCY\)/);
-    // None of these, for each of the three screens: the row after the last sign.
+    // None of these, for each of the three screens: the first choice, where the cursor starts.
     const none = async (question: RegExp, signs: number) => {
       await terminal!.waitFor(question);
       for (let i = 0; i < signs; i++) terminal!.keys('Down');
       terminal!.keys('Space', 'Enter');
     };
-    await none(/Emergency signs/, 7);
-    await none(/Signs to see a doctor today/, 11);
+    await none(/Emergency signs/, 0);
+    await none(/Signs to see a doctor today/, 0);
     await terminal.waitFor(/When did this episode start\?/);
     terminal.keys('Enter'); // in the last few hours
     await terminal.waitFor(/Pain right now/);
     terminal.keys('4', 'Enter');
     // Pain for over a week is not asked: it started in the last few hours.
-    await none(/Signs to book/, 3);
-    await none(/Before heat, ice or stretches/, 4);
+    await none(/Signs to book/, 0);
+    await none(/Before heat, ice or stretches/, 0);
     await terminal.waitFor(/What might have set it off/);
     terminal.keys('Enter');
     await terminal.waitFor(/Save this onset/);

@@ -30,7 +30,7 @@ const answers = (yes: string[] = [], rest: Partial<TriageAnswers> = {}): TriageA
   ...rest,
 });
 const decide = (a: TriageAnswers, now = NOW) => triage(a, FLAGS, now, STRETCHES);
-const text = (a: TriageAnswers) => verdictText(decide(a), CONTENT, { style: PLAIN_STYLE, width: 80, isTTY: false, term: undefined, now: NOW }).replace(/\s+/g, ' ');
+const text = (a: TriageAnswers) => verdictText(decide(a), CONTENT, { style: PLAIN_STYLE, width: 80, mode: { plain: false, unicode: false, redraw: false }, now: NOW }).replace(/\s+/g, ' ');
 
 describe('the new red flags, each alone', () => {
   it.each([

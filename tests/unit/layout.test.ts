@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outputWidth, visibleLength, wrap } from '../../src/render/layout.js';
+import { continued, fitLines, outputWidth, pieces, visibleLength, wrap } from '../../src/render/layout.js';
 
 describe('wrap', () => {
   it('breaks at spaces and never passes the width', () => {
@@ -29,8 +29,58 @@ describe('outputWidth', () => {
     [200, 80],
     [80, 80],
     [60, 60],
-    [20, 40],
+    [20, 20],
+    [12, 20],
   ])('columns %s -> %i', (columns, width) => {
     expect(outputWidth(columns)).toBe(width);
+  });
+});
+
+describe('commands are never broken', () => {
+  const text = 'Use back-relief ice (or back-relief heat) now. Record it: back-relief onset "yesterday 18:00" then run back-relief status. If this hurts (back-relief routine --level gentle) instead.';
+
+  it('groups a command with its arguments, and stops at plain words and at punctuation', () => {
+    const split = (t: string) => pieces(t.split(' '));
+    expect(split('Use back-relief ice (or back-relief heat) now.')).toEqual(['Use', 'back-relief ice', '(or', 'back-relief heat)', 'now.']);
+    expect(split('Record: back-relief onset "yesterday 18:00" then run back-relief status.')).toEqual(['Record:', 'back-relief onset "yesterday 18:00"', 'then', 'run', 'back-relief status.']);
+    expect(split('try (back-relief routine --level gentle) instead')).toEqual(['try', '(back-relief routine --level gentle)', 'instead']);
+    expect(split('back-relief explain precautions says why.')).toEqual(['back-relief explain precautions', 'says', 'why.']);
+    expect(split('(back-relief ice, back-relief heat).')).toEqual(['(back-relief ice,', 'back-relief heat).']);
+    expect(split('Run back-relief, then rest.')).toEqual(['Run', 'back-relief,', 'then', 'rest.']);
+    expect(split('see `back-relief remedies --category immediate` here')).toEqual(['see', '`back-relief remedies --category immediate`', 'here']);
+  });
+
+  it.each([20, 24, 30, 40, 60, 80])('at %i columns each command is on one line, or continued with " \\"', (width) => {
+    const lines = wrap(text, width, '  - ', '    ');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(width);
+    // As the shell reads it: " \" goes on after a space, a bare "\" (a cut argument) with no space.
+    const joined = lines.join('\n').replace(/ \\\n\s*/g, ' ').replace(/\\\n/g, '');
+    for (const command of ['back-relief ice', 'back-relief heat)', 'back-relief onset "yesterday 18:00"', 'back-relief status.', '(back-relief routine --level gentle)']) {
+      expect(joined.split('\n').some((l) => l.includes(command)), `${command} at ${width}`).toBe(true);
+    }
+  });
+
+  it('continues a long command at its spaces, never inside quotes, and cuts a too-long path with a bare "\\"', () => {
+    expect(continued('back-relief onset "yesterday 18:00"', 20)).toEqual([
+      { text: 'back-relief onset \\', flush: false },
+      { text: '"yesterday 18:00"', flush: false },
+    ]);
+    const parts = continued('back-relief completion bash > ~/.local/share/bash-completion/completions/back-relief', 16);
+    for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(16);
+    // The shell joins " \" with a space and a bare "\" with nothing: the command comes back whole.
+    const joined = parts.map((p) => p.text).join('\n').replace(/ \\\n/g, ' ').replace(/\\\n/g, '');
+    expect(joined).toBe('back-relief completion bash > ~/.local/share/bash-completion/completions/back-relief');
+    expect(parts.filter((p) => p.flush).length).toBeGreaterThan(0);
+  });
+
+  it('an indent wider than the screen shrinks instead of looping or overflowing', () => {
+    const lines = wrap('Pain 5/10: after a walk around the block with the dog', 20, '  Sat 21 Nov, 08:00  ', ' '.repeat(22));
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(20);
+    expect(lines[0]).toBe('  Sat 21 Nov, 08:00');
+    expect(lines.slice(1).join(' ').replace(/\s+/g, ' ').trim()).toBe('Pain 5/10: after a walk around the block with the dog');
+  });
+
+  it('fitLines keeps lines that fit and wraps the others under their text, list markers hung', () => {
+    expect(fitLines('short\n  - a list item that is long enough to wrap', 20)).toBe('short\n  - a list item that\n    is long enough\n    to wrap');
   });
 });

@@ -3,7 +3,7 @@ import { breakConflict, thermalNote } from '../../src/decision/sessions.js';
 import { UsageError } from '../../src/errors.js';
 import type { SessionLine } from '../../src/journal/records.js';
 import { breakSeconds, countdown, lengthText, parseDuration, parseRounds, sessionSeconds } from '../../src/timer/duration.js';
-import { notification, progressLine } from '../../src/timer/terminal.js';
+import { notification, progressBar, progressLine } from '../../src/timer/terminal.js';
 
 describe('durations (cli.md grammar)', () => {
   it.each([
@@ -94,9 +94,31 @@ describe('the terminal line', () => {
   const view = { step: { type: 'session' as const, kind: 'ice' as const, round: 1, rounds: 2, durationMs: 1_200_000 }, remainingMs: 754_000, endsAt: Date.UTC(2026, 10, 25, 14, 20), paused: false, progress: 0.37 };
 
   it.each([100, 80, 60, 40, 30, 20])('fits %i columns', (columns) => {
+    for (const unicode of [false, true]) {
+      const line = progressLine(view, columns, unicode);
+      expect(line.length).toBeLessThan(columns);
+      expect(line).toContain('12:34 left');
+    }
+  });
+
+  // A line as wide as the terminal wraps, and each redraw would then scroll a new line.
+  it.each([19, 12, 8, 5, 2])('stays narrower than a %i-column terminal', (columns) => {
     const line = progressLine(view, columns);
     expect(line.length).toBeLessThan(columns);
-    expect(line).toContain('12:34 left');
+    expect(line.length).toBeGreaterThan(0);
+    expect('12:34 left').toContain(line);
+  });
+
+  it.each([
+    [0, false, '[--------]'],
+    [0.5, false, '[####----]'],
+    [1, false, '[########]'],
+    [0, true, '░░░░░░░░░░'],
+    [0.5, true, '█████░░░░░'],
+    [0.53, true, '█████▎░░░░'],
+    [1, true, '██████████'],
+  ])('the bar at %f (unicode %s) is %s', (progress, unicode, bar) => {
+    expect(progressBar(progress, 10, unicode)).toBe(bar);
   });
 
   it('says the round, the time left, when it ends, and PAUSED in words', () => {

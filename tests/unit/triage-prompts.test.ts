@@ -16,14 +16,16 @@ async function submitNone(question: RegExp) {
   chooseNone();
 }
 
-/** On the checkbox on screen now: tick "None of these" and submit. */
+/** On the checkbox on screen now: tick "None of these" (the first choice, where the cursor starts) and submit. */
 function chooseNone() {
-  // "None of these" sits after the signs; End is not a key the checkbox knows, so walk down.
-  const lines = screen.getScreen().split('\n');
-  const signs = lines.filter((l) => /^[❯ ]?[◯◉]/.test(l.trim()) || /[◯◉]/.test(l)).length - 2;
-  for (let i = 0; i < signs; i++) screen.keypress('down');
+  expect(screen.getScreen()).toMatch(/❯\s*◯ None of these/);
   screen.keypress('space');
   screen.keypress('enter');
+}
+
+/** On a checkbox of signs: move to the sign at `index` (0 is the first), past "None of these" and "I'm not sure". */
+function toSign(index: number) {
+  for (let i = 0; i < index + 2; i++) screen.keypress('down');
 }
 
 function startTriage(args: string[] = ['triage']) {
@@ -46,7 +48,7 @@ describe('interactive triage', () => {
     const t = startTriage();
     await screen.next();
     expect(screen.getScreen()).toContain('Emergency signs (EMERGENCY): do any apply to you now?');
-    screen.keypress('down');
+    toSign(1);
     screen.keypress('space'); // saddle numbness
     screen.keypress('enter');
     expect(await t.exit).toBe(0);
@@ -67,8 +69,10 @@ describe('interactive triage', () => {
     screen.keypress('enter');
     await screen.next();
     expect(screen.getScreen()).toContain('Choose every sign that applies, or "None of these"');
+    toSign(0);
     screen.keypress('space'); // the first sign
-    for (let i = 0; i < 7; i++) screen.keypress('down');
+    screen.keypress('up');
+    screen.keypress('up');
     screen.keypress('space'); // None of these
     screen.keypress('enter');
     await screen.next();
@@ -80,7 +84,7 @@ describe('interactive triage', () => {
   it('"not sure" asks each sign in turn and escalates on doubt', async () => {
     const t = startTriage();
     await screen.next();
-    for (let i = 0; i < 8; i++) screen.keypress('down');
+    screen.keypress('down');
     screen.keypress('space'); // I'm not sure
     screen.keypress('enter');
     await screen.next();
@@ -108,7 +112,7 @@ describe('interactive triage', () => {
     await submitNone(/Emergency signs/);
     await screen.next();
     expect(screen.getScreen()).toContain('Signs to see a doctor today');
-    screen.keypress('down');
+    toSign(1);
     screen.keypress('space'); // fever
     screen.keypress('enter');
     // The onset and the pain score come before the doctor-level signs, which they can settle.
@@ -128,7 +132,7 @@ describe('interactive triage', () => {
     chooseNone();
     await screen.next();
     expect(screen.getScreen()).toContain('Before heat, ice or stretches: do any of these apply to you?');
-    for (let i = 0; i < 3; i++) screen.keypress('down');
+    toSign(3);
     screen.keypress('space'); // osteoporosis
     screen.keypress('enter');
     await screen.next();
@@ -234,7 +238,7 @@ describe('interactive triage', () => {
     screen.keypress('enter'); // no pain score
     await submitNone(/Signs to book/);
     await screen.next();
-    for (let i = 0; i < 5; i++) screen.keypress('down');
+    screen.keypress('down');
     screen.keypress('space'); // I'm not sure
     screen.keypress('enter');
     await screen.next();
