@@ -11,6 +11,8 @@ export interface OutStream {
   write(chunk: string): unknown;
   isTTY?: boolean | undefined;
   columns?: number | undefined;
+  /** A terminal's height, for the pager's "longer than the screen". */
+  rows?: number | undefined;
   /** A terminal tells when its window is resized. */
   on?(event: 'resize', listener: () => void): unknown;
   off?(event: 'resize', listener: () => void): unknown;

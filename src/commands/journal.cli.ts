@@ -40,8 +40,9 @@ ${notes('"08:00" is today, or yesterday when today\'s is still to come; "this mo
     program
       .command('plan')
       .description('a dated day-by-day plan for this episode')
-      .addHelpText('after', examples('back-relief plan', 'back-relief plan --json'))
-      .action(async (_o: unknown, self: Command) => (await views()).planCommand(await ctx(self))),
+      .option('--no-pager', 'print it all at once, even when it is longer than the screen')
+      .addHelpText('after', examples('back-relief plan', 'back-relief plan --json', 'back-relief plan --no-pager'))
+      .action(async (o: { pager?: boolean }, self: Command) => (await views()).planCommand(await ctx(self), o)),
   );
 
   define('history', () =>
@@ -49,8 +50,9 @@ ${notes('"08:00" is today, or yesterday when today\'s is still to come; "this mo
       .command('history')
       .description('everything recorded, with a pain trend chart; what was taken back is marked')
       .option('--days <n>', 'how many days back (default 30)')
+      .option('--no-pager', 'print it all at once, even when it is longer than the screen')
       .addHelpText('after', examples('back-relief history', 'back-relief history --days 7', 'back-relief history --json'))
-      .action(async (o: { days?: string }, self: Command) => (await views()).historyCommand(await ctx(self), o)),
+      .action(async (o: { days?: string; pager?: boolean }, self: Command) => (await views()).historyCommand(await ctx(self), o)),
   );
 
   define('export', () =>

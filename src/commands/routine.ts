@@ -13,6 +13,7 @@ import { knownCare } from './care.js';
 import { closest } from '../text/suggest.js';
 import { lengthText } from '../text/durations.js';
 import { parseDuration } from '../timer/duration.js';
+import { drawingLines } from '../render/figures.js';
 import { plainRoutineDisplay, routineDisplay, waitForKey } from '../timer/routine-view.js';
 import { runTimer } from '../timer/run.js';
 import { terminalControls } from '../timer/terminal.js';
@@ -189,7 +190,8 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
     const { stretch } = step;
     ctx.out('');
     ctx.out(ctx.style.heading(`${index + 1} of ${steps.length}: ${stretch.name}, ${step.dose}`));
-    if (stretch.drawing?.length) ctx.out(stretch.drawing.map((row) => `    ${row}`.trimEnd()).join('\n'));
+    const drawing = drawingLines(stretch, { width: ctx.width, plain: ctx.mode.plain });
+    if (drawing.length) ctx.out(drawing.join('\n'));
     stretch.steps.forEach((text, i) => ctx.out(wrap(text, ctx.width, `  ${i + 1}. `, '     ').join('\n')));
     ctx.out(wrap('Enter to start, s to skip, q to stop, h if the pain gets worse.', ctx.width).map((l) => ctx.style.dim(l)).join('\n'));
     // --auto: announced, then on its own after a short pause (a key still acts at once).

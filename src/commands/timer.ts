@@ -116,7 +116,8 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
   const suspendable = canSuspend(ctx.platform);
   const bell = options.bell !== false;
   const style = ctx.options.json ? ctx.errStyle : ctx.style;
-  const say = (text: string) => void screen.write(`${wrap(text, streamWidth(screen, ctx.env)).join('\n')}\n`);
+  const width = streamWidth(screen, ctx.env);
+  const say = (text: string) => void screen.write(`${wrap(text, width).join('\n')}\n`);
   let display: TimerDisplay;
   let term: ReturnType<typeof terminalDisplay> | null = null;
   let controls;
@@ -126,7 +127,7 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
     controls = terminalControls({ stdin: ctx.stdin, out: screen, display: term, keys, suspendable });
   } else {
     // Announcements instead of a redrawn line: not a terminal, TERM=dumb, or --plain.
-    const plain = plainDisplay(screen, breakMs, bell && tty);
+    const plain = plainDisplay(screen, breakMs, bell && tty, width);
     display = plain;
     controls = terminalControls({ stdin: ctx.stdin, out: screen, display: { restore() {}, setup() {}, note: plain.note }, keys, suspendable });
   }
@@ -162,7 +163,7 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
   let outcome: TimerOutcome | 'swap-stopped' = 'completed';
   for (const [i, part] of parts.entries()) {
     if (i > 0) {
-      const swapped = await waitForSwap(ctx.stdin, screen, 'Swap to the cold pack now, wrapped in a cloth, then press Enter to start the ice half (q stops here).', keys || ctx.stdin.isTTY === true, bell);
+      const swapped = await waitForSwap(ctx.stdin, screen, wrap('Swap to the cold pack now, wrapped in a cloth, then press Enter to start the ice half (q stops here).', width).join('\n'), keys || ctx.stdin.isTTY === true, bell);
       if (swapped !== 'go') {
         outcome = swapped === 'stop' ? 'swap-stopped' : swapped === 'interrupt' ? 'interrupted' : 'terminated';
         break;

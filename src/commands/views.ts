@@ -7,6 +7,8 @@ import { openJournal, readJournal } from '../journal/open.js';
 import type { JournalRecord } from '../journal/records.js';
 import { dayActionText, historyLines, planLines, REMINDER_TEXT, statusJson, statusLines } from '../render/journal.js';
 import { stretchNames } from '../render/verdict.js';
+import { fitLines } from '../render/layout.js';
+import { page, wantsPager } from '../terminal/pager.js';
 import { flagNames } from './names.js';
 
 export function statusCommand(ctx: CommandContext): void {
@@ -16,7 +18,18 @@ export function statusCommand(ctx: CommandContext): void {
   ctx.out(statusLines(status, ctx, now, flagNames(ctx)).join('\n'));
 }
 
-export function planCommand(ctx: CommandContext): void {
+/**
+ * Long views go through the pager when the output is a terminal (src/terminal/pager.ts), laid out
+ * for the width as ctx.out lays out everything else.
+ */
+async function show(ctx: CommandContext, lines: string[], options: { pager?: boolean }): Promise<void> {
+  const text = fitLines(lines.join('\n'), ctx.width);
+  const noPager = options.pager === false || ctx.mode.plain;
+  if (!wantsPager({ env: ctx.env, stdout: ctx.stdout, noPager }, text.split('\n').length)) return ctx.out(text);
+  await page({ env: ctx.env, stdout: ctx.stdout, noPager }, text);
+}
+
+export async function planCommand(ctx: CommandContext, options: { pager?: boolean } = {}): Promise<void> {
   const records = readJournal(ctx);
   const onset = currentOnset(records);
   if (!onset) {
@@ -31,7 +44,7 @@ export function planCommand(ctx: CommandContext): void {
     ctx.json(days.map((d) => ({ date: localDate(d.start), day: d.day, today: d.today, actions: d.actions.map((a) => dayActionText(a, stretchName)) })));
     return;
   }
-  ctx.out(planLines(days, onset.at, ctx, stretchName, ctx.now()).join('\n'));
+  await show(ctx, planLines(days, onset.at, ctx, stretchName, ctx.now()), options);
 }
 
 function localDate(date: Date): string {
@@ -44,7 +57,7 @@ export function timeZone(now: Date): { name: string; utcOffsetMinutes: number } 
   return { name: Intl.DateTimeFormat().resolvedOptions().timeZone, utcOffsetMinutes: -now.getTimezoneOffset() };
 }
 
-export function historyCommand(ctx: CommandContext, options: { days?: string }): void {
+export async function historyCommand(ctx: CommandContext, options: { days?: string; pager?: boolean }): Promise<void> {
   const days = options.days === undefined ? 30 : parseDays(options.days);
   const now = ctx.now();
   const since = now.getTime() - days * 86_400_000;
@@ -68,5 +81,5 @@ export function historyCommand(ctx: CommandContext, options: { days?: string }):
     });
     return;
   }
-  ctx.out(historyLines(records, days, ctx, flagNames(ctx), now, retracted).join('\n'));
+  await show(ctx, historyLines(records, days, ctx, flagNames(ctx), now, retracted), options);
 }

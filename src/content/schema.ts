@@ -23,6 +23,12 @@ const id = v.pipe(
   v.maxLength(60, 'is too long (60 characters at most)'),
 );
 const texts = v.pipe(v.array(text), v.minLength(1, 'must list at least one entry'), v.maxLength(20, 'lists more than 20 entries'));
+/** One position of a stretch's drawing: rows of text, within 40 columns (two fit side by side at 80). */
+const panel = v.pipe(
+  v.array(v.pipe(v.string(), v.maxLength(40, 'is wider than 40 columns'))),
+  v.minLength(1, 'must have a row'),
+  v.maxLength(8, 'is taller than 8 lines'),
+);
 const sourceIds = v.pipe(v.array(id), v.minLength(1, 'must cite at least one source'), v.maxLength(30, 'cites more than 30 sources'));
 
 /**
@@ -58,7 +64,8 @@ const range = (most: number, unit: string) => {
   );
 };
 
-export const StretchSchema = v.object({
+export const StretchSchema = v.pipe(
+  v.object({
   id,
   name: text,
   summary: v.optional(text),
@@ -85,13 +92,26 @@ export const StretchSchema = v.object({
   buildsUp: v.optional(v.boolean()),
   cautions: texts,
   sources: sourceIds,
-  drawing: v.optional(
-    v.pipe(
-      v.array(v.pipe(v.string(), v.maxLength(60, 'is wider than 60 columns'))),
-      v.maxLength(12, 'is taller than 12 lines'),
-    ),
+  /**
+   * The pose, as one or two positions (start and end, side by side where the screen allows), each a
+   * few rows of text at most 40 columns wide. One position given as a plain list of rows is read as
+   * such (the version 1 shape).
+   */
+  drawing: v.optional(v.union([v.pipe(v.array(panel), v.minLength(1, 'must have a position'), v.maxLength(2, 'has more than 2 positions')), panel])),
+  /** Each position in one line of words, in the same order: what --plain and --json give instead of the drawing. */
+  drawingAlt: v.optional(v.pipe(v.array(text), v.minLength(1, 'must describe a position'), v.maxLength(2, 'describes more than 2 positions'))),
+  }),
+  v.forward(
+    v.check((s) => !s.drawing || !s.drawingAlt || drawingPanels(s.drawing).length === s.drawingAlt.length, 'must describe each position of the drawing, one line each'),
+    ['drawingAlt'],
   ),
-});
+);
+
+/** The positions of a drawing, whichever shape it was given in. */
+export function drawingPanels(drawing: readonly string[] | readonly (readonly string[])[] | undefined): string[][] {
+  if (!drawing || drawing.length === 0) return [];
+  return typeof drawing[0] === 'string' ? [[...(drawing as readonly string[])]] : (drawing as readonly (readonly string[])[]).map((p) => [...p]);
+}
 
 export const RemedySchema = v.object({
   id,

@@ -1,8 +1,8 @@
 /** Plain-text layout helpers. Everything is measured in columns and kept within the output width. */
 
 export const MAX_WIDTH = 80;
-/** The narrowest layout: a terminal narrower than this gets lines this wide. */
-const MIN_WIDTH = 20;
+/** The narrowest layout: below this, words no longer fit a line (a terminal narrower still gets lines this wide). */
+const MIN_WIDTH = 10;
 /** The fewest columns wrapped text keeps for its words, whatever the indent. */
 const MIN_TEXT = 12;
 

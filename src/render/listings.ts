@@ -1,6 +1,8 @@
 /** The text views of the content: stretches, remedies, red flags, sources. Each returns lines. */
 import { CATEGORIES, RED_FLAG_LEVELS, stageOf, type Category, type Movement, type RedFlag, type Remedy, type Source, type Stage, type Stretch } from '../content/schema.js';
 import { describeDose } from './dose.js';
+import { drawingLines } from './figures.js';
+import type { OutputMode } from './mode.js';
 import { CATEGORY_TITLE, EVIDENCE_LABEL, LEVEL_ACTION, LEVEL_TITLE } from './labels.js';
 import { wrap } from './layout.js';
 import type { Style } from './style.js';
@@ -8,6 +10,8 @@ import type { Style } from './style.js';
 export interface View {
   style: Style;
   width: number;
+  /** Plain, Unicode, redrawn lines: where a view shows something other than words. */
+  mode?: OutputMode;
 }
 
 /** Text wrapped to the width, each line styled on its own (a style never runs over a line break). */
@@ -60,7 +64,8 @@ export function stretchList(stretches: readonly Stretch[], view: View): string[]
 export function stretchDetail(s: Stretch, view: View): string[] {
   const lines = styled(`${s.name} (${s.id})`, view, view.style.heading);
   if (s.summary) lines.push(...wrap(s.summary, view.width));
-  if (s.drawing?.length) lines.push('', ...s.drawing.map((row) => `    ${row}`.trimEnd()));
+  const drawing = drawingLines(s, { width: view.width, plain: view.mode?.plain ?? false });
+  if (drawing.length) lines.push('', ...drawing);
   lines.push('', ...styled('Steps', view, view.style.bold));
   s.steps.forEach((step, i) => lines.push(...wrap(step, view.width, `  ${i + 1}. `, '     ')));
   lines.push('', ...wrap(`${view.style.bold('Dose:')} ${describeDose(s)}`, view.width, '', '      '));

@@ -4,6 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Category, Evidence, Level } from '../content/schema.js';
+import { basicTerminal } from './mode.js';
 
 export interface ColourInputs {
   /** `--color` (true), `--no-color` (false), or neither. */
@@ -12,13 +13,16 @@ export interface ColourInputs {
   isTTY: boolean;
 }
 
-/** cli.md: the flag, then FORCE_COLOR, then a non-empty NO_COLOR, then TERM=dumb, then the terminal. */
+/**
+ * cli.md: the flag, then FORCE_COLOR, then a non-empty NO_COLOR, then a basic terminal (TERM=dumb, or
+ * since version 2 a non-UTF-8 locale such as LC_ALL=C: no escape sequence at all), then the terminal.
+ */
 export function colourEnabled({ flag, env, isTTY }: ColourInputs): boolean {
   if (flag !== undefined) return flag;
   const force = env.FORCE_COLOR;
   if (force !== undefined) return !(force === '0' || force.toLowerCase() === 'false');
   if (env.NO_COLOR) return false;
-  if (env.TERM === 'dumb') return false;
+  if (basicTerminal(env)) return false;
   return isTTY;
 }
 

@@ -3,6 +3,7 @@
  * always restored; keys for pause, stop and Ctrl+C; Ctrl+Z suspends and `fg` redraws.
  */
 import type { InStream, OutStream } from '../context.js';
+import { outputWidth, wrap } from '../render/layout.js';
 import type { Style } from '../render/style.js';
 import { countdown } from '../text/durations.js';
 import type { TimerEvent, TimerView } from './engine.js';
@@ -111,7 +112,10 @@ export function terminalDisplay({ out, style, bell, env, breakMs, unicode = fals
         const note = notification(env, message ?? 'back-relief');
         if (note) out.write(note);
       }
-      if (message) out.write(`${event.type === 'started' ? style.bold(message) : message}\n`);
+      if (message) {
+        const lines = wrap(message, outputWidth(out.columns));
+        out.write(`${(event.type === 'started' ? lines.map((l) => style.bold(l)) : lines).join('\n')}\n`);
+      }
     },
     render(view: TimerView) {
       out.write(`${CLEAR_LINE}${progressLine(view, out.columns ?? 80, unicode)}`);

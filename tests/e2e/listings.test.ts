@@ -76,10 +76,18 @@ describe('listings', () => {
     expect(r.stdout).toContain('Dose: hold 5 seconds, start with 5 repetitions and build toward 30');
     expect(r.stdout).toMatch(/Cautions\n {2}! Some discomfort is normal and does not mean harm/);
     expect(r.stdout).toContain('Sources: guide');
-    const drawing = (JSON.parse(runBin(['stretches', 'glute-bridge', '--json']).stdout) as { drawing: string[] }).drawing;
-    expect(drawing.length).toBeGreaterThan(1);
-    for (const row of drawing) expect(r.stdout).toContain(row.trimEnd());
+    const json = JSON.parse(runBin(['stretches', 'glute-bridge', '--json']).stdout) as { drawing: string[][]; drawingAlt: string[] };
+    // Start and end, side by side under their labels, with a line of words for each in --json.
+    expect(json.drawing).toHaveLength(2);
+    expect(json.drawingAlt).toEqual([expect.stringMatching(/^Lying on the back/), expect.stringMatching(/^Hips lifted/)]);
+    expect(r.stdout).toMatch(/^ {2}Start {2,}End$/m);
+    const [start, end] = json.drawing as [string[], string[]];
+    expect(r.stdout).toContain(`  ${start.at(-1)!.padEnd(Math.max(...start.map((l) => l.length), 5) + 4)}${end.at(-1)}`);
     expectFits80(r.stdout);
+    // --plain: the words, not the picture.
+    const plain = runBin(['stretches', 'glute-bridge', '--plain']).stdout;
+    expect(plain).toContain(`  Start: ${json.drawingAlt[0]}`);
+    expect(plain).not.toContain(start.at(-1)!);
   });
 
   it('a stretch page says what the precautions mean for it, with their sources', () => {

@@ -10,6 +10,8 @@ import { BIN, tempDir } from './run-bin.js';
 export interface Terminal {
   keys(...keys: string[]): void;
   screen(): string;
+  /** The screen with the lines the terminal wrapped joined back: a line longer than the width shows as such. */
+  logicalScreen(): string;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
   cursorVisible(): boolean;
   /** The pid of the program under test (the shell's child). */
@@ -27,10 +29,15 @@ export interface Terminal {
 let counter = 0;
 
 /** The command line that runs the built binary with these arguments and environment. */
-export function binCommand(args: string[], env: Record<string, string>): string {
+export function binCommand(args: string[], env: Record<string, string | null>): string {
   // A UTF-8 locale unless the test chooses one, so a run does not depend on the machine's.
   const locale = 'LANG' in env || 'LC_ALL' in env ? {} : { LANG: 'C.UTF-8' };
-  const assignments = Object.entries({ ...locale, ...env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+  // null: the variable is removed, so the program sees it unset whatever the machine has.
+  const entries = Object.entries({ ...locale, ...env });
+  const assignments = [
+    ...entries.filter(([, v]) => v === null).map(([k]) => `-u ${k}`),
+    ...entries.filter(([, v]) => v !== null).map(([k, v]) => `${k}=${JSON.stringify(v)}`),
+  ].join(' ');
   return `env ${assignments} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(' ')}`;
 }
 
@@ -39,7 +46,7 @@ export function binCommand(args: string[], env: Record<string, string>): string 
  * after it ends, showing EXIT=code; with `shell: true` an interactive bash runs instead (for job
  * control: Ctrl+Z and fg), and the test types the command itself.
  */
-export function startTerminal(args: string[], env: Record<string, string>, size = { columns: 100, rows: 40 }, shell = false): Terminal {
+export function startTerminal(args: string[], env: Record<string, string | null>, size = { columns: 100, rows: 40 }, shell = false): Terminal {
   const socket = `back-relief-test-${process.pid}-${counter++}`;
   // -u: the terminal shows UTF-8, whatever the locale of the machine running the tests.
   const tmux = (...a: string[]) => execFileSync('tmux', ['-u', '-L', socket, ...a], { encoding: 'utf8' });
@@ -50,6 +57,7 @@ export function startTerminal(args: string[], env: Record<string, string>, size 
   const terminal: Terminal = {
     keys: (...keys) => void tmux('send-keys', ...keys),
     screen: () => tmux('capture-pane', '-p', '-S', '-200'),
+    logicalScreen: () => tmux('capture-pane', '-p', '-J', '-S', '-200'),
     async waitFor(pattern, timeoutMs = 8000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

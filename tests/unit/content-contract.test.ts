@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAGES } from '../../src/commands/explain.js';
+import { drawingPanels } from '../../src/content/schema.js';
 import { loadContent } from '../../src/content/load.js';
 import { PRECAUTION_IDS } from '../../src/decision/precautions.js';
 import { DATA_DIR } from '../helpers/fake-env.js';
@@ -140,6 +141,25 @@ describe('stretches (content.md table)', () => {
     const plank = byId(content.stretches, 'plank');
     expect(plank.easier).toMatch(/knees on the floor/);
     expect(plank.sources).toContain('kmpt-plank');
+  });
+
+  // Issue 13: every pose recognisable, in words too, and never wider than a 40-column screen.
+  it.each(['walking', 'cat-cow', 'childs-pose', 'pelvic-tilt', 'knee-to-chest', 'glute-bridge', 'plank'])('%s has a drawing and a line of words for each of its positions', (id) => {
+    const stretch = byId(content.stretches, id);
+    const panels = drawingPanels(stretch.drawing);
+    expect(panels.length).toBeGreaterThan(0);
+    expect(stretch.drawingAlt).toHaveLength(panels.length);
+    for (const panel of panels) for (const row of panel) expect([...row].length).toBeLessThanOrEqual(40);
+    // Start and end side by side fit 40 columns with the indent and the gap.
+    expect(2 + panels.reduce((sum, p) => sum + Math.max(...p.map((r) => r.length)), 0) + 4 * (panels.length - 1)).toBeLessThanOrEqual(40);
+  });
+
+  it('the stretches that move show two positions; the drawings differ from one another', () => {
+    const moving = ['cat-cow', 'childs-pose', 'pelvic-tilt', 'knee-to-chest', 'glute-bridge'];
+    for (const id of moving) expect(drawingPanels(byId(content.stretches, id).drawing), id).toHaveLength(2);
+    // The end positions that used to look alike (pelvic tilt, knee to chest, glute bridge) now differ.
+    const ends = moving.map((id) => drawingPanels(byId(content.stretches, id).drawing)[1]!.join('\n'));
+    expect(new Set(ends).size).toBe(ends.length);
   });
 });
 

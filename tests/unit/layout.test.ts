@@ -30,7 +30,8 @@ describe('outputWidth', () => {
     [80, 80],
     [60, 60],
     [20, 20],
-    [12, 20],
+    [12, 12],
+    [5, 10],
   ])('columns %s -> %i', (columns, width) => {
     expect(outputWidth(columns)).toBe(width);
   });

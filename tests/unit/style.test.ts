@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { colourEnabled, createStyle } from '../../src/render/style.js';
+import { outputMode, plainWanted } from '../../src/render/mode.js';
 
-describe('colourEnabled (cli.md order: flag, FORCE_COLOR, NO_COLOR, TERM=dumb, terminal)', () => {
+describe('colourEnabled (cli.md order: flag, FORCE_COLOR, NO_COLOR, a basic terminal, terminal)', () => {
   it.each([
     ['a terminal, nothing set', undefined, {}, true, true],
     ['a pipe, nothing set', undefined, {}, false, false],
@@ -17,6 +18,13 @@ describe('colourEnabled (cli.md order: flag, FORCE_COLOR, NO_COLOR, TERM=dumb, t
     ['FORCE_COLOR=0 on a terminal', undefined, { FORCE_COLOR: '0' }, true, false],
     ['FORCE_COLOR=false on a terminal', undefined, { FORCE_COLOR: 'false' }, true, false],
     ['FORCE_COLOR beats TERM=dumb', undefined, { FORCE_COLOR: '1', TERM: 'dumb' }, false, true],
+    // Version 2: a locale set to another character set is a basic terminal too.
+    ['LC_ALL=C on a terminal', undefined, { LC_ALL: 'C' }, true, false],
+    ['LANG=en_GB.ISO-8859-1 on a terminal', undefined, { LANG: 'en_GB.ISO-8859-1' }, true, false],
+    ['LC_ALL=C beats a UTF-8 LANG', undefined, { LC_ALL: 'C', LANG: 'en_GB.UTF-8' }, true, false],
+    ['LANG=C.UTF-8 on a terminal', undefined, { LANG: 'C.UTF-8' }, true, true],
+    ['LC_CTYPE=en_US.utf8 on a terminal', undefined, { LC_CTYPE: 'en_US.utf8' }, true, true],
+    ['--color beats LC_ALL=C', true, { LC_ALL: 'C' }, true, true],
   ] as const)('%s', (_name, flag, env, isTTY, expected) => {
     expect(colourEnabled({ flag, env: { ...env }, isTTY })).toBe(expected);
   });
@@ -29,5 +37,32 @@ describe('createStyle', () => {
     expect(off.level('emergency', 'EMERGENCY')).toBe('EMERGENCY');
     expect(on.level('emergency', 'EMERGENCY')).toMatch(/^\u001b\[.*EMERGENCY.*\u001b\[/);
     expect(on.level('emergency', 'EMERGENCY').replace(/\u001b\[[0-9;]*m/g, '')).toBe('EMERGENCY');
+  });
+});
+
+describe('outputMode', () => {
+  it.each([
+    ['a UTF-8 terminal', true, { LANG: 'C.UTF-8', TERM: 'xterm' }, 'linux', false, { plain: false, unicode: true, redraw: true }],
+    ['TERM=dumb', true, { LANG: 'C.UTF-8', TERM: 'dumb' }, 'linux', false, { plain: false, unicode: false, redraw: false }],
+    ['LC_ALL=C', true, { LC_ALL: 'C', TERM: 'xterm' }, 'linux', false, { plain: false, unicode: false, redraw: false }],
+    ['no locale on Linux: redrawn, but ASCII', true, { TERM: 'xterm' }, 'linux', false, { plain: false, unicode: false, redraw: true }],
+    ['no locale on macOS', true, { TERM: 'xterm' }, 'darwin', false, { plain: false, unicode: true, redraw: true }],
+    ['--plain', true, { LANG: 'C.UTF-8' }, 'linux', true, { plain: true, unicode: false, redraw: false }],
+    ['a pipe', false, { LANG: 'C.UTF-8' }, 'linux', false, { plain: false, unicode: false, redraw: false }],
+  ] as const)('%s', (_name, isTTY, env, platform, plain, expected) => {
+    expect(outputMode({ isTTY }, { ...env }, platform, plain)).toEqual(expected);
+  });
+
+  it.each([
+    [undefined, {}, false],
+    [undefined, { BACK_RELIEF_PLAIN: '1' }, true],
+    [undefined, { BACK_RELIEF_PLAIN: 'yes' }, true],
+    [undefined, { BACK_RELIEF_PLAIN: '0' }, false],
+    [undefined, { BACK_RELIEF_PLAIN: 'false' }, false],
+    [undefined, { BACK_RELIEF_PLAIN: '' }, false],
+    [false, { BACK_RELIEF_PLAIN: '1' }, false],
+    [true, {}, true],
+  ] as const)('--plain %s with %j: %s', (flag, env, expected) => {
+    expect(plainWanted(flag, { ...env })).toBe(expected);
   });
 });

@@ -1,7 +1,7 @@
 /** What the two timer displays write, event by event, without a terminal or a clock. */
 import { describe, expect, it } from 'vitest';
 import { PLAIN_STYLE } from '../../src/render/style.js';
-import { planSteps, startTimer, view, type TimerEvent } from '../../src/timer/engine.js';
+import { nextWake, planSteps, startTimer, view, type TimerEvent, type TimerState, type TimerStep } from '../../src/timer/engine.js';
 import { plainDisplay } from '../../src/timer/plain.js';
 import { terminalDisplay } from '../../src/timer/terminal.js';
 
@@ -58,6 +58,48 @@ describe('the plain display', () => {
   });
 });
 
+describe('the plain display speaks instead of redrawing (--plain, TERM=dumb)', () => {
+  const at = (state: TimerState<TimerStep>, ms: number) => view(state, T0 + ms);
+
+  it('the last 10 seconds once, however often it is woken in them', () => {
+    const s = sink();
+    const d = plainDisplay(s.out, 1_200_000);
+    const [state, started] = startTimer(steps, T0);
+    d.event(started[0]!, T0);
+    for (let left = 12; left >= 1; left--) d.render(at(state, 1_200_000 - left * 1000), T0);
+    expect(s.text().match(/10 seconds left/g)).toHaveLength(1);
+    expect(s.text()).toContain('Ice: 10 seconds left.');
+  });
+
+  it('says a pause and a resume in words, once each', () => {
+    const s = sink();
+    const d = plainDisplay(s.out, 1_200_000);
+    const [state, started] = startTimer(steps, T0);
+    d.event(started[0]!, T0);
+    const paused = { ...at(state, 30_000), paused: true };
+    d.render(paused, T0);
+    d.render(paused, T0);
+    d.render({ ...paused, paused: false }, T0);
+    expect(s.text()).toMatch(/Paused, 19 min 30 s left\. Space or p resumes\.\nResumed: ends at \d\d:\d\d\.\n$/);
+  });
+
+  it('rings the bell only when asked (a terminal), never an escape', () => {
+    for (const bell of [true, false]) {
+      const s = sink();
+      plainDisplay(s.out, 1_200_000, bell).event(ended, T0);
+      expect(s.text().includes('\u0007')).toBe(bell);
+      expect(s.text()).not.toContain('\u001b');
+    }
+  });
+
+  it('is woken at the 10-second mark as well as each minute', () => {
+    const [state] = startTimer(steps, T0);
+    expect(nextWake(state, T0 + 1_200_000 - 30_000, 60_000, [10_000])).toBe(20_000);
+    expect(nextWake(state, T0 + 1_200_000 - 70_000, 60_000, [10_000])).toBe(10_000);
+    expect(nextWake(state, T0 + 1_200_000 - 5_000, 60_000, [10_000])).toBe(5_000);
+  });
+});
+
 describe('the routine display rings at every change', () => {
   it('each phase after the first, and the end; never with --no-bell', async () => {
     const { routineDisplay } = await import('../../src/timer/routine-view.js');
@@ -84,5 +126,40 @@ describe('the routine display rings at every change', () => {
     // Every phase's last frame reads 0s.
     expect(rung.out.match(/Cat-cow, breath \d of 2: Breathe (in|out) {2}0s/g)).toHaveLength(3);
     expect(count(false).bells).toBe(0);
+  });
+});
+
+describe('the routine line at every width', () => {
+  const phase = { durationMs: 30_000, cue: 'Hold: let the knee come to the chest', where: 'left knee' };
+  const at = (remainingMs: number) => ({ step: phase, remainingMs, endsAt: 0, paused: false, progress: 0.5 });
+
+  it.each([100, 60, 40, 30, 21, 12, 5, 2])('narrower than a %i-column terminal, never a cut cue', async (columns) => {
+    const { phaseLine } = await import('../../src/timer/routine-view.js');
+    const line = phaseLine('Knee to chest', at(12_000), columns);
+    expect(line.length).toBeLessThan(columns);
+    expect(line).not.toContain('...');
+    // Either the whole cue is there, or none of it (it then has its own line).
+    expect(line.includes(phase.cue) || !line.includes('Hold')).toBe(true);
+  });
+
+  it('a cue that does not fit is printed once, on its own line, when the phase starts', async () => {
+    const { routineDisplay } = await import('../../src/timer/routine-view.js');
+    for (const [columns, own] of [[100, false], [50, true]] as const) {
+      let out = '';
+      const display = routineDisplay({ write: (s: string) => (out += s), columns }, 'Knee to chest');
+      display.event({ type: 'started', step: phase, at: 0 }, 0);
+      for (const left of [3000, 2000, 1000]) display.render(at(left), 0);
+      expect(out.includes('left knee: Hold: let the knee come to the chest\n'), `${columns}`).toBe(own);
+      expect(out.split('\n').length).toBe(own ? 2 : 1);
+    }
+  });
+
+  it('plain: each cue announced as it starts, with its length; no escapes', async () => {
+    const { plainRoutineDisplay } = await import('../../src/timer/routine-view.js');
+    let out = '';
+    const display = plainRoutineDisplay({ write: (s: string) => (out += s) }, 'Knee to chest', false);
+    display.event({ type: 'started', step: phase, at: 0 }, 0);
+    display.render(at(3000), 0);
+    expect(out).toBe('Knee to chest, left knee: Hold: let the knee come to the chest (30 s).\n');
   });
 });
