@@ -5,6 +5,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import { makeContext } from './cli/context.js';
 import { examplesBlock, preformattedBlock, type Kit } from './cli/kit.js';
+import { defineConfig } from './commands/config.cli.js';
 import { defineJournal } from './commands/journal.cli.js';
 import { defineListings } from './commands/listings.cli.js';
 import { defineTimers } from './commands/timer.cli.js';
@@ -13,15 +14,19 @@ import type { CommandContext, Environment, GlobalOptions } from './context.js';
 import { isCancelled, isExitError } from './errors.js';
 import { fitLines, messageWidth, streamWidth, wrap } from './render/layout.js';
 import { sanitize } from './render/sanitize.js';
+import { configPath, readConfig } from './config/file.js';
+import { resolveSettings } from './config/resolve.js';
+import { loadContent } from './content/load.js';
+import { emergencyContact, emergencyNumberWords, type EmergencyContact } from './render/emergency.js';
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export function buildProgram(env: Environment, argv: readonly string[] = []): Command {
   const program = new Command('back-relief');
-  const ctx = (command: Command): Promise<CommandContext> => {
+  const ctx = (command: Command, settingsFile: 'read' | 'ignore' = 'read'): Promise<CommandContext> => {
     const o = command.optsWithGlobals<Partial<GlobalOptions>>();
-    return makeContext(env, { json: o.json === true, color: o.color, input: o.input !== false, dataDir: o.dataDir, plain: o.plain });
+    return makeContext(env, { json: o.json === true, color: o.color, input: o.input !== false, dataDir: o.dataDir, plain: o.plain }, settingsFile);
   };
   const helpWidth = streamWidth(env.stdout, env.env);
   /** Prose under the help, each paragraph wrapped to the width. */
@@ -37,6 +42,7 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Co
     .option('--no-color', 'force colour off (also NO_COLOR=1 or TERM=dumb)')
     .option('--no-input', 'never prompt; fail and name the flag to use instead')
     .option('--plain', 'words only, for screen readers and logs: no redrawn lines, boxes or bars (also BACK_RELIEF_PLAIN=1)')
+    .option('--no-plain', 'the usual output, whatever BACK_RELIEF_PLAIN or the settings say')
     .option('--data-dir <dir>', 'extra content on top of the built-in files (also BACK_RELIEF_DATA_DIR)')
     .usage('[options] [command]')
     .argument('[command]')
@@ -54,12 +60,13 @@ export function buildProgram(env: Environment, argv: readonly string[] = []): Co
       getErrHelpWidth: () => helpWidth,
     })
     .configureHelp(helpLayout(helpWidth))
+    // A function: the emergency number is looked up only when the help is shown.
     .addHelpText(
       'after',
-      `${examples('back-relief triage', 'back-relief stretches glute-bridge', 'back-relief red-flags --json', 'back-relief remedies --category immediate')}
+      () => `${examples('back-relief triage', 'back-relief stretches glute-bridge', 'back-relief red-flags --json', 'back-relief remedies --category immediate')}
 ${notes(
   'For adults. Under 16 with back pain: see a doctor rather than use this tool.',
-  'Not a diagnosis. Loss of bladder or bowel control, numbness around the groin, or weakness in both legs: call emergency services now.',
+  `Not a diagnosis. Loss of bladder or bowel control, numbness around the groin, or weakness in both legs: call ${emergencyNumberWords(emergencyForHelp(env))} now.`,
 )}`,
     )
     .action(async (command: string | undefined, _options: unknown, self: Command) => {
@@ -85,12 +92,28 @@ ${notes(
   defineTimers(kit);
   defineJournal(kit);
   defineListings(kit);
+  defineConfig(kit);
 
   const wanted = invokedCommand(argv, definitions);
   for (const [name, definition] of definitions) {
     if (wanted === undefined || wanted === name) definition();
   }
   return program;
+}
+
+/**
+ * The emergency number for the help, from the settings and the locale as for any command; the
+ * generic words when anything is missing or broken (the help itself must always show).
+ */
+function emergencyForHelp(env: Environment): EmergencyContact | null {
+  try {
+    const path = configPath({ env: env.env, platform: env.platform, homedir: env.homedir });
+    const { values } = resolveSettings(readConfig(path), env.env, {}, env.platform, () => Intl.DateTimeFormat().resolvedOptions().locale);
+    if (!values.country) return null;
+    return emergencyContact(loadContent(['emergency-numbers'], { builtin: env.builtinDataDir })['emergency-numbers'], values.country);
+  } catch {
+    return null;
+  }
 }
 
 /**

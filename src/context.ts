@@ -4,6 +4,8 @@
  */
 import type { Content, ContentDirs } from './content/load.js';
 import type { Kind } from './content/schema.js';
+import type { Effective, Source as SettingSource } from './config/resolve.js';
+import type { SettingKey } from './config/settings.js';
 import type { OutputMode } from './render/mode.js';
 import type { Style } from './render/style.js';
 
@@ -78,4 +80,9 @@ export interface CommandContext {
   readonly platform: NodeJS.Platform;
   readonly homedir: () => string;
   readonly contentDirs: ContentDirs;
+  /** The settings in force: flags, then environment variables, then the settings file, then defaults. */
+  readonly settings: Effective;
+  readonly settingSources: Record<SettingKey, SettingSource>;
+  /** Where the settings file is, or would be; null when there is no home folder to put it in. */
+  readonly configPath: string | null;
 }

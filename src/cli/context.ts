@@ -2,13 +2,33 @@
 import { loadContent } from '../content/load.js';
 import type { Kind } from '../content/schema.js';
 import type { CommandContext, Environment, GlobalOptions, OutStream } from '../context.js';
-import { outputMode, plainWanted } from '../render/mode.js';
+import { readConfig, configPath } from '../config/file.js';
+import { resolveSettings } from '../config/resolve.js';
+import { setClock } from '../render/dates.js';
+import { outputMode } from '../render/mode.js';
 import { fitLines, messageWidth, streamWidth } from '../render/layout.js';
 import { sanitize } from '../render/sanitize.js';
 import { colourEnabled, createStyle } from '../render/style.js';
 
-export async function makeContext(env: Environment, options: GlobalOptions): Promise<CommandContext> {
-  const plain = plainWanted(options.plain, env.env);
+/** The settings file, if it can be located: without a home folder and XDG_CONFIG_HOME there is none to read. */
+function locateConfig(env: Environment): string | null {
+  try {
+    return configPath({ env: env.env, platform: env.platform, homedir: env.homedir });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `settingsFile: 'ignore'` is for `config unset` and `config path`, which must work when the file is
+ * broken so the person can repair it; every other command stops on a broken file (exit 1, naming it).
+ */
+export async function makeContext(env: Environment, options: GlobalOptions, settingsFile: 'read' | 'ignore' = 'read'): Promise<CommandContext> {
+  const path = locateConfig(env);
+  const file = settingsFile === 'read' && path ? readConfig(path) : {};
+  const settings = resolveSettings(file, env.env, { plain: options.plain }, env.platform, () => Intl.DateTimeFormat().resolvedOptions().locale);
+  setClock(settings.values.clock);
+  const plain = settings.values.plain;
   // Plain output is for screen readers and logs: no colour either, unless asked for by --color.
   const colourFlag = options.color ?? (plain ? false : undefined);
   const stdoutColour = colourEnabled({ flag: colourFlag, env: env.env, isTTY: env.stdout.isTTY === true });
@@ -46,5 +66,8 @@ export async function makeContext(env: Environment, options: GlobalOptions): Pro
     contentDirs,
     platform: env.platform,
     homedir: env.homedir,
+    settings: settings.values,
+    settingSources: settings.sources,
+    configPath: path,
   };
 }

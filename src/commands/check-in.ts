@@ -1,4 +1,5 @@
 /** `back-relief check-in`: the emergency signs again, then a pain score; both recorded. */
+import { emergencyOf } from './names.js';
 import type { RedFlag } from '../content/schema.js';
 import type { CommandContext } from '../context.js';
 import { currentCare, episodeStatus } from '../decision/episode.js';
@@ -35,7 +36,9 @@ export function parseSigns(text: string, emergency: readonly RedFlag[]): Record<
 }
 
 export async function checkInCommand(ctx: CommandContext, options: CheckInOptions): Promise<void> {
-  const content = ctx.content(['red-flags', 'precautions']);
+  const loaded = ctx.content(['red-flags', 'precautions']);
+  // The verdict names the person's own emergency number where it is known.
+  const content = { ...loaded, emergency: emergencyOf(ctx) };
   const flags = content['red-flags'];
   const emergency = flags.filter((f) => f.level === 'emergency');
   let redFlags: Record<string, FlagAnswer>;

@@ -3,6 +3,7 @@ import type { Category } from '../content/schema.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { closest } from '../text/suggest.js';
+import { emergencyOf } from './names.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { redFlagList, remedyList, sourceList, stretchDetail, stretchList } from '../render/listings.js';
 
@@ -35,7 +36,7 @@ export function remedies(ctx: CommandContext, category: Category | undefined): v
 export function redFlags(ctx: CommandContext): void {
   const { 'red-flags': all } = ctx.content(['red-flags']);
   if (ctx.options.json) ctx.json(all);
-  else ctx.out(redFlagList(all, ctx).join('\n'));
+  else ctx.out(redFlagList(all, ctx, emergencyOf(ctx)).join('\n'));
 }
 
 export function sources(ctx: CommandContext): void {

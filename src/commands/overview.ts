@@ -10,7 +10,8 @@ import { when } from '../render/journal.js';
 import { nextStepText } from '../render/journal.js';
 import { wrap } from '../render/layout.js';
 import { durationWords } from '../render/verdict.js';
-import { flagNames } from './names.js';
+import { emergencyOf, flagNames } from './names.js';
+import { emergencyNumberWords } from '../render/emergency.js';
 
 const START = [
   ['back-relief triage', 'check the warning signs, then get a plan for now'],
@@ -36,7 +37,16 @@ export function overviewCommand(ctx: CommandContext, version: string): void {
   const next = status ? nextStepText(status.next, now, flagNames(ctx)) : null;
   const line = status?.onset && status.hoursSinceOnset !== null ? `This episode started ${when(status.onset.at, now)}, ${durationWords(status.hoursSinceOnset)} ago (${status.phase}).` : null;
   if (ctx.options.json) {
-    ctx.json({ name: 'back-relief', version, forAdults: ADULTS, episode: line, next, start: START.map(([command, what]) => ({ command, what })), help: 'back-relief --help' });
+    ctx.json({
+      name: 'back-relief',
+      version,
+      forAdults: ADULTS,
+      emergencyNumber: emergencyNumberWords(emergencyOf(ctx)),
+      episode: line,
+      next,
+      start: START.map(([command, what]) => ({ command, what })),
+      help: 'back-relief --help',
+    });
     return;
   }
   const { style, width } = ctx;
@@ -51,7 +61,7 @@ export function overviewCommand(ctx: CommandContext, version: string): void {
       '',
       ...body,
       '',
-      ...wrap('Emergency: loss of bladder or bowel control, numbness around the groin or buttocks, or weakness in both legs: call emergency services now.', width),
+      ...wrap(`Emergency: loss of bladder or bowel control, numbness around the groin or buttocks, or weakness in both legs: call ${emergencyNumberWords(emergencyOf(ctx))} now.`, width),
       '',
       `All commands: ${style.command('back-relief --help')}`,
     ].join('\n'),

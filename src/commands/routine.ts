@@ -14,6 +14,7 @@ import { closest } from '../text/suggest.js';
 import { lengthText } from '../text/durations.js';
 import { parseDuration } from '../timer/duration.js';
 import { drawingLines } from '../render/figures.js';
+import { notify, wantsNotifications } from '../notify/desktop.js';
 import { plainRoutineDisplay, routineDisplay, waitForKey } from '../timer/routine-view.js';
 import { runTimer } from '../timer/run.js';
 import { terminalControls } from '../timer/terminal.js';
@@ -27,8 +28,10 @@ export interface RoutineCommandOptions {
   walk?: string;
   /** Go on to the next stretch by itself after a short announced pause. */
   auto?: boolean;
-  /** false with --no-bell. */
-  bell?: boolean;
+  /** false with --no-bell; undefined: the bell setting decides. */
+  bell?: boolean | undefined;
+  /** false with --no-notify; undefined: the notify setting decides (used with --auto). */
+  notify?: boolean | undefined;
 }
 
 /** How long --auto waits before the next stretch, announcing it. */
@@ -186,6 +189,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
   // done recorded; Ctrl+C is an interruption like any other.
   let stop: Stop | null = null;
   const suspendable = canSuspend(ctx.platform);
+  const notifyOn = options.auto === true && wantsNotifications({ value: options.notify ?? ctx.settings.notify, source: options.notify === undefined ? ctx.settingSources.notify : 'flag' }, true);
   for (const [index, step] of steps.entries()) {
     const { stretch } = step;
     ctx.out('');
@@ -219,7 +223,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
       outcome = 'pain';
       break;
     }
-    const display = (ctx.mode.redraw ? routineDisplay : plainRoutineDisplay)(ctx.stdout, stretch.name, options.bell !== false);
+    const display = (ctx.mode.redraw ? routineDisplay : plainRoutineDisplay)(ctx.stdout, stretch.name, options.bell ?? ctx.settings.bell);
     display.setup();
     const result = await runTimer<Phase>(step.phases, {
       now: () => ctx.now().getTime(),
@@ -230,6 +234,11 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
     if (result === 'completed') {
       status.set(stretch.id, 'done');
       ctx.out(`Done: ${stretch.name}.`);
+      // Hands-free (--auto), the change of stretch reaches a person who is not looking at the screen.
+      if (notifyOn) {
+        const next = steps[index + 1]?.stretch.name;
+        notify(ctx.platform, ctx.env, { title: `back-relief: ${stretch.name} done`, body: next ? `Next: ${next}, in ${AUTO_PAUSE_MS / 1000} seconds.` : 'The routine is complete.' });
+      }
       continue;
     }
     status.set(stretch.id, 'partial');

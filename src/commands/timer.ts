@@ -19,6 +19,8 @@ import { clockAt } from '../render/dates.js';
 import { canSuspend } from '../terminal/job-control.js';
 import { exitCodeOf, outputFailureMessage, STOP_WORDS, stopReceived } from '../terminal/stops.js';
 import { plainDisplay } from '../timer/plain.js';
+import { notificationOf } from '../timer/messages.js';
+import { notify, wantsNotifications } from '../notify/desktop.js';
 import { runTimer, type TimerDisplay, type TimerOutcome } from '../timer/run.js';
 import { terminalControls, terminalDisplay } from '../timer/terminal.js';
 
@@ -28,7 +30,10 @@ export interface TimerOptions {
   duration?: string | undefined;
   rounds?: string | undefined;
   break?: string | undefined;
+  /** false with --no-bell; undefined: the bell setting decides. */
   bell?: boolean | undefined;
+  /** false with --no-notify; undefined: the notify setting decides. */
+  notify?: boolean | undefined;
   force?: boolean | undefined;
 }
 
@@ -114,7 +119,8 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
   // Keys work in any terminal, plain or not; only the countdown line needs redrawing.
   const keys = tty && ctx.stdin.isTTY === true && ctx.options.input;
   const suspendable = canSuspend(ctx.platform);
-  const bell = options.bell !== false;
+  const bell = options.bell ?? ctx.settings.bell;
+  const notifyOn = wantsNotifications({ value: options.notify ?? ctx.settings.notify, source: options.notify === undefined ? ctx.settingSources.notify : 'flag' }, tty);
   const style = ctx.options.json ? ctx.errStyle : ctx.style;
   const width = streamWidth(screen, ctx.env);
   const say = (text: string) => void screen.write(`${wrap(text, width).join('\n')}\n`);
@@ -132,6 +138,8 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
     controls = terminalControls({ stdin: ctx.stdin, out: screen, display: { restore() {}, setup() {}, note: plain.note }, keys, suspendable });
   }
   if (keys) say(style.dim('Keys: space or p pauses and resumes, q stops early, Ctrl+C stops.'));
+  // The end of a session or of a break between rounds reaches a person away from the terminal too.
+  if (notifyOn) display = withNotifications(display, ctx, breakMs);
 
   // A journal that fails now (it was writable at the start) must not cut the session short: the end
   // message and the bell come first, then the error.
@@ -186,6 +194,18 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
   if (outcome === 'stopped') say('Stopped early; recorded. back-relief status shows when the next session may start.');
   if (outcome === 'swap-stopped') say('Stopped before the ice half; the heat session is recorded.');
   if (ctx.options.json) ctx.json({ outcome: outcome === 'swap-stopped' ? 'stopped' : outcome, sessions: recorded });
+}
+
+/** The display, with a desktop notification at each end of a session or a break (the words of its line). */
+function withNotifications(display: TimerDisplay, ctx: CommandContext, breakMs: number): TimerDisplay {
+  return {
+    ...display,
+    event(event, now) {
+      display.event(event, now);
+      const note = notificationOf(event, breakMs);
+      if (note) notify(ctx.platform, ctx.env, note);
+    },
+  };
 }
 
 /** "Heat 20 min, then ice 20 min once you have swapped packs; all done about 14:45." */

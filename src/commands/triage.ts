@@ -1,4 +1,5 @@
 /** `back-relief triage`: interactive in a terminal, or scripted with `--answers FILE|-`. */
+import { emergencyOf } from './names.js';
 import type { CommandContext } from '../context.js';
 import { currentOnset } from '../decision/episode.js';
 import { triage, type TriageAnswers, type TriageResult } from '../decision/triage.js';
@@ -21,7 +22,9 @@ export interface TriageOptions {
 const MAX_ANSWERS_BYTES = 1_000_000;
 
 export async function triageCommand(ctx: CommandContext, options: TriageOptions): Promise<void> {
-  const content = ctx.content(['red-flags', 'stretches', 'precautions']);
+  const loaded = ctx.content(['red-flags', 'stretches', 'precautions']);
+  // The verdict names the person's own emergency number where it is known.
+  const content = { ...loaded, emergency: emergencyOf(ctx) };
   const flags = content['red-flags'];
   let answers;
   let asked = flags;

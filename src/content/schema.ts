@@ -159,7 +159,22 @@ export const SourceSchema = v.object({
   note: v.optional(text),
 });
 
+/** A phone number as dialled: digits only, 2 to 6 of them (999, 112, 10177). */
+const phone = v.pipe(v.string(), v.regex(/^\d{2,6}$/, 'must be the digits to dial, 2 to 6 of them, such as "999"'));
+
+/** The number to call for an ambulance in a country; the id is its ISO 3166-1 code in lower case. */
+export const EmergencyNumberSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-z]{2}$/, 'must be the two-letter country code in lower case, such as "gb"')),
+  /** As a sentence names it: "the United Kingdom", "Germany". */
+  name: text,
+  number: phone,
+  /** Other numbers that reach the emergency services there, such as 112 from a mobile. */
+  alsoFrom: v.optional(v.pipe(v.array(phone), v.maxLength(4, 'lists more than 4 numbers'))),
+  sources: sourceIds,
+});
+
 export type Stretch = v.InferOutput<typeof StretchSchema>;
+export type EmergencyNumber = v.InferOutput<typeof EmergencyNumberSchema>;
 export type Remedy = v.InferOutput<typeof RemedySchema>;
 export type RedFlag = v.InferOutput<typeof RedFlagSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
@@ -176,6 +191,7 @@ export const SCHEMAS = {
   remedies: RemedySchema,
   'red-flags': RedFlagSchema,
   precautions: PrecautionSchema,
+  'emergency-numbers': EmergencyNumberSchema,
   sources: SourceSchema,
 } as const;
 
@@ -188,6 +204,7 @@ export interface ContentByKind {
   remedies: Remedy;
   'red-flags': RedFlag;
   precautions: Precaution;
+  'emergency-numbers': EmergencyNumber;
   sources: Source;
 }
 

@@ -8,6 +8,7 @@ import { words } from './layout.js';
 import { NOT_MEDICAL_ADVICE } from './labels.js';
 import { lengthText } from '../text/durations.js';
 import { painChart } from './chart.js';
+import { timeOfDay } from './dates.js';
 import { historyPainDays, recentPainDays } from '../decision/pain-days.js';
 
 export interface SummaryInput {
@@ -80,7 +81,7 @@ const DERIVED_FROM: Record<string, string> = {
   [PAIN_OVER_WEEK]: 'from the onset: 7 days or more',
   [DAILY_LIFE]: 'from a pain score of 8 or more',
 };
-const when = (iso: string) => format(new Date(iso), 'EEE d MMM yyyy, HH:mm');
+const when = (iso: string) => `${format(new Date(iso), 'EEE d MMM yyyy')}, ${timeOfDay(new Date(iso))}`;
 
 export function exportMarkdown(input: SummaryInput): string {
   const s = exportJson(input);
@@ -123,7 +124,7 @@ export function exportMarkdown(input: SummaryInput): string {
   if (s.sessions.length === 0) out.push('No sessions recorded.');
   else {
     out.push('| Started | Ended | Kind | Time | Outcome |', '|---|---|---|---|---|');
-    for (const x of s.sessions) out.push(`| ${when(x.startedAt)} | ${format(new Date(x.endedAt), 'HH:mm')} | ${x.kind} | ${lengthText(x.actualSeconds)} of ${lengthText(x.plannedSeconds)} | ${x.outcome} |`);
+    for (const x of s.sessions) out.push(`| ${when(x.startedAt)} | ${timeOfDay(new Date(x.endedAt))} | ${x.kind} | ${lengthText(x.actualSeconds)} of ${lengthText(x.plannedSeconds)} | ${x.outcome} |`);
   }
   out.push('', '## Stretch routines', '');
   if (s.routines.length === 0) out.push('No routines recorded.');

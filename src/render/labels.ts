@@ -8,6 +8,7 @@ export const LEVEL_TITLE: Record<Level, string> = {
   'self-care': 'SELF-CARE',
 };
 
+/** What each level asks; the emergency words with the person's own number come from emergency.ts (callNow). */
 export const LEVEL_ACTION: Record<Level, string> = {
   emergency:
     'Call your local emergency number (911 in the US and Canada, 112 in Europe, 999 in the UK) or go to an emergency room now. Do not drive yourself.',

@@ -2,6 +2,7 @@
 import { CATEGORIES, RED_FLAG_LEVELS, stageOf, type Category, type Movement, type RedFlag, type Remedy, type Source, type Stage, type Stretch } from '../content/schema.js';
 import { describeDose } from './dose.js';
 import { drawingLines } from './figures.js';
+import { callNow, type EmergencyContact } from './emergency.js';
 import type { OutputMode } from './mode.js';
 import { CATEGORY_TITLE, EVIDENCE_LABEL, LEVEL_ACTION, LEVEL_TITLE } from './labels.js';
 import { wrap } from './layout.js';
@@ -100,7 +101,7 @@ export function remedyList(remedies: readonly Remedy[], view: View, only?: Categ
   return lines;
 }
 
-export function redFlagList(flags: readonly RedFlag[], view: View): string[] {
+export function redFlagList(flags: readonly RedFlag[], view: View, emergency: EmergencyContact | null = null): string[] {
   const lines = [
     ...styled('Warning signs, most serious first', view, view.style.heading),
     ...wrap('If any of these applies, do not rely on home care. Run back-relief triage for a verdict.', view.width),
@@ -109,7 +110,7 @@ export function redFlagList(flags: readonly RedFlag[], view: View): string[] {
     const group = flags.filter((f) => f.level === level);
     if (group.length === 0) continue;
     lines.push('', ...styled(`${LEVEL_TITLE[level]} (${level})`, view, (l) => view.style.level(level, l)));
-    lines.push(...wrap(LEVEL_ACTION[level], view.width, '  '));
+    lines.push(...wrap(level === 'emergency' ? callNow(emergency) : LEVEL_ACTION[level], view.width, '  '));
     for (const f of group) {
       lines.push(...wrap(f.question, view.width, `  - `, '    '));
       lines.push(...wrap(`[${f.id}] ${f.sources.join(', ')}`, view.width, '    ').map((l) => view.style.dim(l)));

@@ -15,14 +15,6 @@ export interface OutputMode {
   redraw: boolean;
 }
 
-const OFF = /^(?:|0|false|no|off)$/i;
-
-/** `--plain` (true), `--no-plain` (false), else BACK_RELIEF_PLAIN set to anything but 0/false/no/off. */
-export function plainWanted(flag: boolean | undefined, env: Record<string, string | undefined>): boolean {
-  if (flag !== undefined) return flag;
-  return !OFF.test(env.BACK_RELIEF_PLAIN ?? '');
-}
-
 /** The locale that decides the character set: the first of LC_ALL, LC_CTYPE and LANG that is set, as the C library reads them. */
 const localeOf = (env: Record<string, string | undefined>) => env.LC_ALL || env.LC_CTYPE || env.LANG;
 

@@ -3,6 +3,7 @@ import type { Precaution, RedFlag, Stretch } from '../content/schema.js';
 import type { Care, LeftOut, ThermalKind } from '../decision/precautions.js';
 import { THRESHOLDS, type Thermal } from '../decision/time.js';
 import { DAILY_LIFE, PAIN_OVER_WEEK, type Action, type Reason, type TriageResult } from '../decision/triage.js';
+import { callNow, callShort, type EmergencyContact } from './emergency.js';
 import { LEVEL_ACTION, LEVEL_TITLE, NOT_MEDICAL_ADVICE } from './labels.js';
 import { longDay } from './dates.js';
 import { words, wrap } from './layout.js';
@@ -51,6 +52,8 @@ export interface VerdictContent {
   'red-flags': readonly RedFlag[];
   stretches?: readonly Stretch[] | undefined;
   precautions?: readonly Precaution[] | undefined;
+  /** The person's emergency number (the country setting or the locale); null: the generic words. */
+  emergency?: EmergencyContact | null | undefined;
 }
 
 const SESSION = '20 minutes at a time with a cloth between pack and skin, then at least 20 minutes off';
@@ -111,6 +114,7 @@ interface Names {
   /** The precautions' short names, for the line that asks to check them. */
   precautions: string[];
   pregnancyKnown: boolean;
+  emergency: EmergencyContact | null;
 }
 
 function namesOf(content: VerdictContent, now: Date, care?: Care): Names {
@@ -122,13 +126,14 @@ function namesOf(content: VerdictContent, now: Date, care?: Care): Names {
     now,
     precautions: (content.precautions ?? []).map((p) => p.name),
     pregnancyKnown: care?.pregnancy !== null && care?.pregnancy !== undefined,
+    emergency: content.emergency ?? null,
   };
 }
 
 function actionText(action: Action, names: Names): string {
   switch (action.kind) {
     case 'call-emergency':
-      return LEVEL_ACTION.emergency;
+      return callNow(names.emergency);
     case 'see-doctor-today':
       return LEVEL_ACTION.urgent;
     case 'book-appointment':
@@ -152,8 +157,8 @@ function actionText(action: Action, names: Names): string {
       return 'Once it settles: lift with bent knees, the load close and no twisting; at a desk, stand up and move every so often.';
     case 'watch':
       return action.emergencyFlags.length
-        ? `Call emergency services at once if any of these appears: ${action.emergencyFlags.map(names.flag).join('; ')}.`
-        : 'Call emergency services at once if anything new or frightening appears.';
+        ? `${capitalise(callShort(names.emergency))} at once if any of these appears: ${action.emergencyFlags.map(names.flag).join('; ')}.`
+        : `${capitalise(callShort(names.emergency))} at once if anything new or frightening appears.`;
     case 'week-mark':
       return `If it is not clearly better by ${longDay(action.at, names.now)} (a week since it started), book a doctor's appointment.`;
     case 'recheck':
@@ -215,7 +220,7 @@ export function verdictLines(result: TriageResult, content: VerdictContent, view
   const names = namesOf(content, view.now, result.care);
   const byId = new Map(content['red-flags'].map((f) => [f.id, f]));
   const paint = (s: string) => style.level(result.level, s);
-  const lines = box([`${LEVEL_TITLE[result.level]}`, LEVEL_ACTION[result.level]], view, paint);
+  const lines = box([`${LEVEL_TITLE[result.level]}`, result.level === 'emergency' ? callNow(names.emergency) : LEVEL_ACTION[result.level]], view, paint);
 
   lines.push('');
   if (result.reasons.length) {

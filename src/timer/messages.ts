@@ -1,9 +1,9 @@
 /** What the timer says at each event, in words; shared by the terminal and the plain display. */
-import { format } from 'date-fns';
+import { timeOfDay } from '../render/dates.js';
 import { lengthText } from '../text/durations.js';
 import type { TimerEvent, TimerStep } from './engine.js';
 
-export const clockTime = (ms: number) => format(new Date(ms), 'HH:mm');
+export const clockTime = (ms: number) => timeOfDay(new Date(ms));
 
 export function stepName(step: TimerStep): string {
   const round = step.rounds > 1 ? ` (round ${step.round} of ${step.rounds})` : '';
@@ -29,4 +29,12 @@ export function eventMessage(event: TimerEvent, breakMs: number): string | null 
     case 'finished':
       return `All done. The skin needs ${Math.round(breakMs / 60_000)} minutes before the next session: not before ${clockTime(event.at + breakMs)}.`;
   }
+}
+
+/** The desktop notification for an event: the end of a session or of a break, in the words of its line. */
+export function notificationOf(event: TimerEvent, breakMs: number): { title: string; body: string } | null {
+  if (event.type !== 'ended') return null;
+  const body = eventMessage(event, breakMs);
+  if (!body) return null;
+  return { title: event.step.type === 'break' ? 'back-relief: break over' : `back-relief: ${event.step.kind} done`, body };
 }

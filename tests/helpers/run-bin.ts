@@ -24,6 +24,9 @@ export function runBin(args: string[], options: { env?: Record<string, string | 
     HOME: process.env.HOME,
     NO_COLOR: '1',
     BACK_RELIEF_HOME: options.env?.BACK_RELIEF_HOME ?? tempDir('back-relief-home-'),
+    // Never the machine's own settings, and never a desktop notification unless a test asks.
+    XDG_CONFIG_HOME: tempDir('back-relief-config-'),
+    BACK_RELIEF_NOTIFY: '0',
     ...options.env,
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];

@@ -32,8 +32,10 @@ let counter = 0;
 export function binCommand(args: string[], env: Record<string, string | null>): string {
   // A UTF-8 locale unless the test chooses one, so a run does not depend on the machine's.
   const locale = 'LANG' in env || 'LC_ALL' in env ? {} : { LANG: 'C.UTF-8' };
+  // Never the machine's own settings, and never a desktop notification unless a test asks.
+  const isolated = { XDG_CONFIG_HOME: tempDir('back-relief-config-'), BACK_RELIEF_NOTIFY: '0' };
   // null: the variable is removed, so the program sees it unset whatever the machine has.
-  const entries = Object.entries({ ...locale, ...env });
+  const entries = Object.entries({ ...locale, ...isolated, ...env });
   const assignments = [
     ...entries.filter(([, v]) => v === null).map(([k]) => `-u ${k}`),
     ...entries.filter(([, v]) => v !== null).map(([k, v]) => `${k}=${JSON.stringify(v)}`),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colourEnabled, createStyle } from '../../src/render/style.js';
-import { outputMode, plainWanted } from '../../src/render/mode.js';
+import { outputMode } from '../../src/render/mode.js';
+import { resolveSettings } from '../../src/config/resolve.js';
 
 describe('colourEnabled (cli.md order: flag, FORCE_COLOR, NO_COLOR, a basic terminal, terminal)', () => {
   it.each([
@@ -54,15 +55,16 @@ describe('outputMode', () => {
   });
 
   it.each([
-    [undefined, {}, false],
-    [undefined, { BACK_RELIEF_PLAIN: '1' }, true],
-    [undefined, { BACK_RELIEF_PLAIN: 'yes' }, true],
-    [undefined, { BACK_RELIEF_PLAIN: '0' }, false],
-    [undefined, { BACK_RELIEF_PLAIN: 'false' }, false],
-    [undefined, { BACK_RELIEF_PLAIN: '' }, false],
-    [false, { BACK_RELIEF_PLAIN: '1' }, false],
-    [true, {}, true],
-  ] as const)('--plain %s with %j: %s', (flag, env, expected) => {
-    expect(plainWanted(flag, { ...env })).toBe(expected);
+    [undefined, {}, {}, false],
+    [undefined, { BACK_RELIEF_PLAIN: '1' }, {}, true],
+    [undefined, { BACK_RELIEF_PLAIN: 'yes' }, {}, true],
+    [undefined, { BACK_RELIEF_PLAIN: '0' }, { plain: true }, false],
+    [undefined, { BACK_RELIEF_PLAIN: 'false' }, {}, false],
+    [undefined, { BACK_RELIEF_PLAIN: '' }, { plain: true }, true],
+    [false, { BACK_RELIEF_PLAIN: '1' }, {}, false],
+    [true, {}, { plain: false }, true],
+    [undefined, {}, { plain: true }, true],
+  ] as const)('--plain %s, environment %j, file %j: %s', (flag, env, file, expected) => {
+    expect(resolveSettings({ ...file }, { ...env }, { plain: flag }, 'linux').values.plain).toBe(expected);
   });
 });

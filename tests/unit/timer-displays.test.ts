@@ -163,3 +163,43 @@ describe('the routine line at every width', () => {
     expect(out).toBe('Knee to chest, left knee: Hold: let the knee come to the chest (30 s).\n');
   });
 });
+
+describe('desktop notifications', () => {
+  it('at the end of a session and of a break, in the words of its line; not at a start or a stop', async () => {
+    const { notificationOf } = await import('../../src/timer/messages.js');
+    const rounds = planSteps('heat', 60_000, 2, 1_200_000);
+    const breakStep = rounds[1]!;
+    expect(notificationOf(ended, 1_200_000)).toEqual({ title: 'back-relief: ice done', body: expect.stringMatching(/^Ice done at \d\d:\d\d\. Take the cold pack off\.$/) });
+    expect(notificationOf({ type: 'ended', step: breakStep, startedAt: T0, endedAt: T0 + 1_200_000, activeMs: 1_200_000, late: false }, 1_200_000)).toEqual({
+      title: 'back-relief: break over',
+      body: expect.stringMatching(/^Break over at \d\d:\d\d\.$/),
+    });
+    expect(notificationOf({ type: 'started', step: steps[0]!, at: T0 }, 1_200_000)).toBeNull();
+    expect(notificationOf({ type: 'interrupted', step: steps[0]!, startedAt: T0, endedAt: T0 + 1000, activeMs: 1000 }, 1_200_000)).toBeNull();
+  });
+
+  it('the notifier for each platform gets the text as arguments, never through a shell', async () => {
+    const { notifierCommand } = await import('../../src/notify/desktop.js');
+    const note = { title: 'back-relief: ice done', body: 'Ice done at 14:05. "Quotes" and $(commands) stay text.\u001b[31m' };
+    expect(notifierCommand('linux', note)).toEqual({ command: 'notify-send', args: ['--app-name=back-relief', note.title, 'Ice done at 14:05. "Quotes" and $(commands) stay text. [31m'] });
+    const mac = notifierCommand('darwin', note)!;
+    expect(mac.command).toBe('osascript');
+    expect(mac.args.slice(-2)).toEqual([note.title, 'Ice done at 14:05. "Quotes" and $(commands) stay text. [31m']);
+    const windows = notifierCommand('win32', note)!;
+    expect(windows.env).toEqual({ BACK_RELIEF_TITLE: note.title, BACK_RELIEF_BODY: 'Ice done at 14:05. "Quotes" and $(commands) stay text. [31m' });
+    expect(windows.args.join(' ')).not.toContain('Quotes');
+    expect(notifierCommand('aix', note)).toBeNull();
+  });
+
+  it.each([
+    [true, 'default', true, true],
+    [true, 'default', false, false],
+    [true, 'environment', false, true],
+    [true, 'file', false, false],
+    [false, 'environment', true, false],
+    [false, 'flag', true, false],
+  ])('setting %s from %s, a terminal %s: %s', async (value, source, terminal, expected) => {
+    const { wantsNotifications } = await import('../../src/notify/desktop.js');
+    expect(wantsNotifications({ value, source }, terminal)).toBe(expected);
+  });
+});

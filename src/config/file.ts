@@ -1,0 +1,98 @@
+/**
+ * The settings file: where it lives, reading it strictly, and writing it so that it is never seen
+ * half-written. $XDG_CONFIG_HOME/back-relief/config.json when XDG_CONFIG_HOME is an absolute path;
+ * else the platform's place for settings (~/.config on Linux, ~/Library/Application Support on
+ * macOS, %APPDATA% on Windows).
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, isAbsolute, join, win32 } from 'node:path';
+import { FileError } from '../errors.js';
+import { readCappedFile } from '../input/files.js';
+import { sanitizeLine } from '../render/sanitize.js';
+import { describeFsError } from '../text/fs-errors.js';
+import { describePath, strictJsonProblem } from '../text/strict-json.js';
+import { settingsFromFile, type Settings } from './settings.js';
+
+/** A settings file is a few lines; anything far larger is not one. */
+const MAX_BYTES = 64 * 1024;
+
+export interface ConfigInputs {
+  env: Record<string, string | undefined>;
+  platform: NodeJS.Platform;
+  homedir: () => string;
+}
+
+export function configPath({ env, platform, homedir }: ConfigInputs): string {
+  // The XDG spec: a relative XDG_CONFIG_HOME is invalid and is ignored.
+  if (env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME)) return join(env.XDG_CONFIG_HOME, 'back-relief', 'config.json');
+  if (platform === 'win32') return win32.join(env.APPDATA || win32.join(homedir(), 'AppData', 'Roaming'), 'back-relief', 'config.json');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'back-relief', 'config.json');
+  return join(homedir(), '.config', 'back-relief', 'config.json');
+}
+
+/** The file is broken: exit 1, naming the file and the key, and how to repair it. */
+export class ConfigError extends FileError {
+  override name = 'FileError';
+  constructor(
+    readonly path: string,
+    readonly key: string | null,
+    why: string,
+  ) {
+    const shown = key === null ? '' : sanitizeLine(key);
+    const where = key === null ? '' : ` the setting "${shown}"`;
+    const repair = key === null || !/^[\w-]+$/.test(shown) ? 'edit or delete the file' : `run back-relief config unset ${shown}, or edit the file`;
+    super(`settings file ${sanitizeLine(path)}:${where} ${why}. To repair it, ${repair}.`);
+  }
+}
+
+/** What the file holds as parsed JSON (or null when there is none); its problems are for readConfig. */
+export function readConfigJson(path: string): { parsed: unknown } | null {
+  let text: string;
+  try {
+    text = readCappedFile(path, MAX_BYTES);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new ConfigError(path, null, `cannot be read (${describeFsError(error)})`);
+  }
+  const problem = strictJsonProblem(text, 4);
+  if (problem) throw new ConfigError(path, problem.path.length ? String(problem.path[0]) : null, problem.kind === 'duplicate-key' ? `${describePath(problem.path, sanitizeLine)} is given more than once` : 'is nested too deeply');
+  try {
+    return { parsed: JSON.parse(text.replace(/^\uFEFF/, '')) };
+  } catch (error) {
+    throw new ConfigError(path, null, `is not valid JSON (${sanitizeLine((error as Error).message)})`);
+  }
+}
+
+/** The settings in the file ({} when there is none), or a ConfigError naming the file and the key. */
+export function readConfig(path: string): Settings {
+  const json = readConfigJson(path);
+  if (!json) return {};
+  const read = settingsFromFile(json.parsed);
+  if ('problem' in read) throw new ConfigError(path, read.problem.key, read.problem.why);
+  return read.settings;
+}
+
+/**
+ * Writes the settings: a private temporary file beside it, flushed, then renamed over the old one,
+ * so a crash or a full disk leaves the old file or the new one, never half of either.
+ */
+export function writeConfig(path: string, settings: Record<string, unknown>): void {
+  const dir = dirname(path);
+  const temp = join(dir, `.config.json.${process.pid}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const fd = openSync(temp, 'w', 0o600);
+    try {
+      const text = Buffer.from(`${JSON.stringify(settings, null, 2)}\n`);
+      let written = 0;
+      while (written < text.length) written += writeSync(fd, text, written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new ConfigError(path, null, `cannot be written (${describeFsError(error)})`);
+  }
+}

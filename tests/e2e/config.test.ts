@@ -1,0 +1,159 @@
+/**
+ * Settings (issue 14): `config` round-trips every key, a broken file stops every command except the
+ * ones that repair it, a flag beats the environment beats the file, and the country decides the
+ * emergency number everywhere one is said.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin, tempDir } from '../helpers/run-bin.js';
+
+function setup(env: Record<string, string> = {}) {
+  const config = tempDir('back-relief-config-');
+  const home = join(tempDir(), 'state');
+  const file = join(config, 'back-relief', 'config.json');
+  // BACK_RELIEF_NOTIFY empty: unset, so the file decides (the test helper otherwise turns it off).
+  const run = (args: string[], extra: Record<string, string> = {}) => runBin(args, { env: { XDG_CONFIG_HOME: config, BACK_RELIEF_HOME: home, BACK_RELIEF_NOTIFY: '', ...env, ...extra } });
+  const write = (text: string) => {
+    mkdirSync(join(config, 'back-relief'), { recursive: true });
+    writeFileSync(file, text);
+  };
+  return { config, file, run, write };
+}
+
+const emergencyAnswers = (dir: string) => {
+  const ids = (JSON.parse(runBin(['red-flags', '--json']).stdout) as { id: string }[]).map((f) => f.id);
+  const path = join(dir, 'answers.json');
+  writeFileSync(path, JSON.stringify({ onset: null, redFlags: Object.fromEntries(ids.map((id) => [id, id === 'bladder-bowel'])) }));
+  return path;
+};
+
+describe('config round-trips every key', () => {
+  it.each([
+    ['country', 'gb', 'GB', 'GB'],
+    ['bell', 'off', 'false', false],
+    ['notify', 'no', 'false', false],
+    ['clock', '12H', '12h', '12h'],
+    ['plain', 'yes', 'true', true],
+  ])('%s: set %s, get %s, in the file as %j; unset goes back to the default', (key, typed, shown, stored) => {
+    const s = setup();
+    const set = s.run(['config', 'set', key, typed]);
+    expect(set.status, set.stderr).toBe(0);
+    expect(s.run(['config', 'get', key]).stdout.trim()).toBe(shown);
+    expect(JSON.parse(readFileSync(s.file, 'utf8'))).toEqual({ [key]: stored });
+    const listed = JSON.parse(s.run(['config', 'list', '--json']).stdout) as { settings: Record<string, { value: unknown; source: string }> };
+    expect(listed.settings[key]).toEqual({ value: stored, source: 'file' });
+    expect(s.run(['config', 'unset', key]).status).toBe(0);
+    expect(JSON.parse(readFileSync(s.file, 'utf8'))).toEqual({});
+    expect((JSON.parse(s.run(['config', 'list', '--json']).stdout) as { settings: Record<string, { source: string }> }).settings[key]!.source).toBe('default');
+  });
+
+  it('writes atomically: a private file in a private folder, nothing left beside it', () => {
+    const s = setup();
+    s.run(['config', 'set', 'clock', '12h']);
+    s.run(['config', 'set', 'bell', 'false']);
+    expect(statSync(s.file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(s.config, 'back-relief')).mode & 0o777).toBe(0o700);
+    expect(readdirSync(join(s.config, 'back-relief'))).toEqual(['config.json']);
+    expect(JSON.parse(readFileSync(s.file, 'utf8'))).toEqual({ clock: '12h', bell: false });
+  });
+
+  it('config path names the file, under XDG_CONFIG_HOME', () => {
+    const s = setup();
+    expect(s.run(['config', 'path']).stdout.trim()).toBe(s.file);
+  });
+
+  it.each([
+    [['config', 'set', 'clock', '25h'], /clock must be 24h or 12h/],
+    [['config', 'set', 'bell', 'maybe'], /bell must be true or false/],
+    [['config', 'set', 'country', 'Britain'], /country must be a two-letter country code/],
+    [['config', 'set', 'country', 'zz'], /No emergency number is known for "ZZ"/],
+    [['config', 'set', 'colour', 'on'], /"colour" is not a setting\. Did you mean "clock"\?|"colour" is not a setting/],
+    [['config', 'get', 'clok'], /"clok" is not a setting\. Did you mean "clock"\?/],
+  ])('%j is refused (exit 2), saying why', (args, message) => {
+    const s = setup();
+    const r = s.run(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(s.file)).toBe(false);
+  });
+});
+
+describe('a broken settings file', () => {
+  it.each([
+    ['not JSON', '{ "clock": ', /is not valid JSON/],
+    ['a value of the wrong kind', '{ "clock": "25h" }', /the setting "clock" is "25h", but must be "24h" or "12h"\. To repair it, run back-relief config unset clock/],
+    ['an unknown key', '{ "colour": true }', /the setting "colour" is not a setting/],
+    ['a key given twice', '{ "clock": "12h", "clock": "24h" }', /"clock" is given more than once/],
+    ['not an object', '[1, 2]', /must be a JSON object/],
+  ])('%s: every command stops with exit 1, naming the file', (_what, text, message) => {
+    const s = setup();
+    s.write(text);
+    for (const args of [['status'], ['stretches'], ['config', 'list'], ['config', 'get', 'clock'], ['config', 'set', 'bell', 'true']]) {
+      const r = s.run(args);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain(s.file);
+      expect(r.stderr).toMatch(message);
+    }
+    // The help still shows, and config path still works, so the person can find and repair it.
+    expect(s.run(['--help']).status).toBe(0);
+    expect(s.run(['config', 'path']).stdout.trim()).toBe(s.file);
+  });
+
+  it('config unset repairs a bad key, and says what else is wrong', () => {
+    const s = setup();
+    s.write('{ "clock": "25h", "colour": true, "bell": false }');
+    const first = s.run(['config', 'unset', 'clock']);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/warning: .*the setting "colour" is not a setting/);
+    expect(s.run(['config', 'unset', 'colour']).status).toBe(0);
+    expect(JSON.parse(readFileSync(s.file, 'utf8'))).toEqual({ bell: false });
+    expect(s.run(['status']).status).toBe(0);
+  });
+});
+
+describe('a flag beats the environment, which beats the file', () => {
+  it('plain', () => {
+    const s = setup();
+    s.write('{ "plain": true }');
+    const page = (args: string[], env: Record<string, string> = {}) => s.run(['stretches', 'cat-cow', ...args], env).stdout;
+    expect(page([])).toContain('Start: Cat:');
+    expect(page([], { BACK_RELIEF_PLAIN: '0' })).not.toContain('Start: Cat:');
+    expect(page(['--plain'], { BACK_RELIEF_PLAIN: '0' })).toContain('Start: Cat:');
+    expect(page(['--no-plain'])).not.toContain('Start: Cat:');
+  });
+
+  it('clock: every time shown follows it', () => {
+    const s = setup();
+    s.run(['onset', '2026-11-20T08:05']);
+    expect(s.run(['status']).stdout).toMatch(/, 08:05/);
+    s.run(['config', 'set', 'clock', '12h']);
+    expect(s.run(['status']).stdout).toMatch(/, 8:05 am/);
+    expect(s.run(['history']).stdout).toMatch(/8:05 am/);
+    expect(s.run(['status'], { BACK_RELIEF_CLOCK: '24h' }).stdout).toMatch(/, 08:05/);
+  });
+
+  it('country: the setting, else the locale, else the generic words', () => {
+    const s = setup();
+    const dir = tempDir();
+    const answers = emergencyAnswers(dir);
+    // --plain: the verdict's words without the box around them.
+    const verdict = (env: Record<string, string> = {}) => s.run(['triage', '--answers', answers, '--plain'], env).stdout.replace(/\s+/g, ' ');
+    expect(verdict()).toContain('Call your local emergency number (911 in the US and Canada, 112 in Europe, 999 in the UK)');
+    expect(verdict({ LANG: 'de_DE.UTF-8' })).toContain('Call 112 (the emergency number in Germany)');
+    expect(verdict({ LC_ALL: 'en_AU.UTF-8', LANG: 'de_DE.UTF-8' })).toContain('Call 000 (the emergency number in Australia; 112 works too)');
+    s.run(['config', 'set', 'country', 'fr']);
+    expect(verdict({ LANG: 'de_DE.UTF-8' })).toContain('Call 15 (the emergency number in France; 112 works too)');
+    expect(verdict({ LANG: 'de_DE.UTF-8', BACK_RELIEF_COUNTRY: 'JP' })).toContain('Call 119 (the emergency number in Japan)');
+    // The watch list says the same number.
+    s.run(['config', 'set', 'country', 'gb']);
+    const selfCare = join(dir, 'none.json');
+    const ids = (JSON.parse(runBin(['red-flags', '--json']).stdout) as { id: string }[]).map((f) => f.id);
+    writeFileSync(selfCare, JSON.stringify({ onset: null, redFlags: Object.fromEntries(ids.map((id) => [id, false])) }));
+    expect(s.run(['triage', '--answers', selfCare]).stdout.replace(/\s+/g, ' ')).toMatch(/Call 999 at once if any of these appears/);
+    expect(s.run(['red-flags']).stdout.replace(/\s+/g, ' ')).toContain('Call 999 (the emergency number in the United Kingdom; 112 works too)');
+    expect(s.run([]).stdout.replace(/\s+/g, ' ')).toContain('call 999 (the emergency number in the United Kingdom; 112 works too) now');
+    expect(s.run(['--help']).stdout.replace(/\s+/g, ' ')).toContain('call 999 (the emergency number in the United Kingdom; 112 works too) now');
+    expect(JSON.parse(s.run(['triage', '--answers', answers, '--json']).stdout).plan[0]).toMatch(/^Call 999/);
+  });
+});
