@@ -1,0 +1,74 @@
+/**
+ * Edge cases found by an adversarial review, through the built binary: output cut short by a full
+ * disk or a file size limit, no home folder, a current folder that was deleted, export's --output,
+ * onsets ahead of the clock, a dangling --data-dir file, a stop between rounds.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, runBin, tempDir } from '../helpers/run-bin.js';
+import { smallDisk } from '../helpers/small-disk.js';
+
+/** Runs a shell line with the binary as $BIN (and node as $NODE), in `cwd`. */
+function sh(line: string, options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return spawnSync('sh', ['-c', line], {
+    cwd: options.cwd ?? tempDir(),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', BACK_RELIEF_HOME: join(tempDir(), 'state'), NODE: process.execPath, BIN, ...options.env },
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
+}
+
+/** The bytes in one block of `ulimit -f` for this sh: 512 for dash, 1024 for bash. */
+function ulimitBlock(): number {
+  const dir = tempDir();
+  sh('ulimit -f 1; head -c 4096 /dev/zero > probe 2>/dev/null', { cwd: dir });
+  return statSync(join(dir, 'probe')).size;
+}
+
+describe('output cut short by a file size limit or a full disk: exit 1 and one line, never 0', () => {
+  it.each([['sources'], ['sources', '--json']])('ulimit -f 4, %s > out: exit 1, "the file is too large"', (...args) => {
+    const dir = tempDir();
+    const whole = runBin(args).stdout.length;
+    const r = sh(`ulimit -f 4; exec "$NODE" "$BIN" ${args.join(' ')} > out`, { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual(['back-relief: cannot write the output (the file is too large).']);
+    // The limit really cut it: before the fix this was a silent, shorter file and exit 0.
+    expect(statSync(join(dir, 'out')).size).toBe(4 * ulimitBlock());
+    expect(whole).toBeGreaterThan(4 * 1024);
+  });
+
+  it('the same output without the limit is whole and exits 0', () => {
+    const dir = tempDir();
+    const r = sh('exec "$NODE" "$BIN" sources --json > out', { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(() => JSON.parse(readFileSync(join(dir, 'out'), 'utf8'))).not.toThrow();
+  });
+
+  it('messages on stderr cut short by the limit: exit 1 instead of 0', () => {
+    const dir = tempDir();
+    const home = join(tempDir(), 'state');
+    // stderr appends to a file nearly at the limit: "Summary written to ..." cannot be written. The
+    // summary itself (a few hundred bytes) fits.
+    const limit = 8 * ulimitBlock();
+    writeFileSync(join(dir, 'err'), 'x'.repeat(limit - 8));
+    const r = sh(`ulimit -f 8; exec "$NODE" "$BIN" export --output "${join(dir, 'summary.md')}" 2>> err`, { cwd: dir, env: { BACK_RELIEF_HOME: home } });
+    expect(r.status).toBe(1);
+    expect(statSync(join(dir, 'summary.md')).isFile()).toBe(true);
+    expect(statSync(join(dir, 'err')).size).toBe(limit);
+  });
+
+  const disk = smallDisk(4);
+  const mounted = 'dir' in disk ? disk : null;
+  afterAll(() => mounted?.unmount());
+  const title = (t: string) => (disk.reason ? `${t} (skipped: ${disk.reason})` : t);
+  it.skipIf(!mounted).each([['sources'], ['sources', '--json']])(title('a full disk (a 4 kB tmpfs): %s > file exits 1, "no space left"'), (...args) => {
+    if (!mounted) return;
+    const file = join(mounted.dir, `out-${args.length}`);
+    const r = sh(`exec "$NODE" "$BIN" ${args.join(' ')} > "${file}"`);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual(['back-relief: cannot write the output (no space left on the disk).']);
+    spawnSync('rm', ['-f', file]);
+  });
+});
