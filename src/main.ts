@@ -6,6 +6,7 @@ import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { run } from './cli.js';
+import { UsageError } from './errors.js';
 import { deliver, stopReceived } from './terminal/stops.js';
 
 declare const __entryUrl: string;
@@ -39,7 +40,7 @@ export function main(argv: readonly string[]): Promise<number> {
     cwd: process.cwd(),
     platform: process.platform,
     // node:os is loaded only by the commands that need the home folder (the journal's).
-    homedir: () => (createRequire(__entryUrl)('node:os') as typeof import('node:os')).homedir(),
+    homedir: () => homeFolder(() => (createRequire(__entryUrl)('node:os') as typeof import('node:os')).homedir()),
   });
 }
 
@@ -89,4 +90,24 @@ export function writeAll(fd: number, data: Uint8Array, write: typeof writeSync =
     if (!(n > 0)) throw Object.assign(new Error(`write returned ${n}`), { code: 'EIO' });
     at += n;
   }
+}
+
+/**
+ * The home folder, for the default state folder. With HOME unset and no entry for this user in the
+ * system's user list (a container run with an arbitrary user id), there is none: say so, and how
+ * to choose a folder instead, rather than "uv_os_homedir returned ENOENT".
+ */
+export function homeFolder(homedir: () => string): string {
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    home = '';
+  }
+  if (!home) {
+    throw new UsageError(
+      'HOME is not set and this user has no home folder in the system\'s user list, so there is no default place for the journal. Set HOME, or choose a folder with BACK_RELIEF_HOME (or XDG_STATE_HOME, an absolute path).',
+    );
+  }
+  return home;
 }

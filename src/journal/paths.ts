@@ -7,7 +7,8 @@ import { isAbsolute, join, resolve, win32 } from 'node:path';
 export interface PathInputs {
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
-  homedir: string;
+  /** A function: it is called only when the state folder is under the home folder. */
+  homedir: string | (() => string);
   cwd: string;
 }
 
@@ -16,15 +17,15 @@ export function stateDir(inputs: PathInputs): string {
 }
 
 /** The state folder and the setting it comes from, so a message about it can name the setting. */
-export function stateDirSource({ env, platform, homedir, cwd }: PathInputs): { dir: string; variable: string } {
+export function stateDirSource({ env, platform, homedir: home, cwd }: PathInputs): { dir: string; variable: string } {
   // An empty variable counts as unset; a relative BACK_RELIEF_HOME is taken from where you are.
   if (env.BACK_RELIEF_HOME) return { dir: resolve(cwd, env.BACK_RELIEF_HOME), variable: 'BACK_RELIEF_HOME' };
   // The XDG spec says a relative XDG_STATE_HOME is invalid and must be ignored.
   if (env.XDG_STATE_HOME && isAbsolute(env.XDG_STATE_HOME)) return { dir: join(env.XDG_STATE_HOME, 'back-relief'), variable: 'XDG_STATE_HOME' };
+  if (platform === 'win32' && env.LOCALAPPDATA) return { dir: win32.join(env.LOCALAPPDATA, 'back-relief'), variable: 'LOCALAPPDATA' };
+  const homedir = typeof home === 'function' ? home() : home;
   if (platform === 'darwin') return { dir: join(homedir, 'Library', 'Application Support', 'back-relief'), variable: 'HOME' };
-  if (platform === 'win32') {
-    return { dir: win32.join(env.LOCALAPPDATA || win32.join(homedir, 'AppData', 'Local'), 'back-relief'), variable: env.LOCALAPPDATA ? 'LOCALAPPDATA' : 'HOME' };
-  }
+  if (platform === 'win32') return { dir: win32.join(homedir, 'AppData', 'Local', 'back-relief'), variable: 'HOME' };
   return { dir: join(homedir, '.local', 'state', 'back-relief'), variable: 'HOME' };
 }
 

@@ -4,12 +4,14 @@
  * onsets ahead of the clock, a dangling --data-dir file, a stop between rounds.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { has } from '../helpers/programs.js';
 import { BIN, runBin, tempDir } from '../helpers/run-bin.js';
 import { smallDisk } from '../helpers/small-disk.js';
 
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |unexpected error|uv_/);
 /** Runs a shell line with the binary as $BIN (and node as $NODE), in `cwd`. */
 function sh(line: string, options: { cwd?: string; env?: Record<string, string> } = {}) {
   return spawnSync('sh', ['-c', line], {
@@ -70,5 +72,37 @@ describe('output cut short by a file size limit or a full disk: exit 1 and one l
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual(['back-relief: cannot write the output (no space left on the disk).']);
     spawnSync('rm', ['-f', file]);
+  });
+});
+
+describe('no home folder: HOME unset and no entry in the user list (a container with an arbitrary uid)', () => {
+  const root = process.getuid?.() === 0 && has('setpriv');
+  const reason = 'needs root and setpriv to run as a user id with no passwd entry';
+  if (!root) process.stderr.write(`back-relief tests: skipping the no-home-folder tests: ${reason}\n`);
+  const asStranger = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync('setpriv', ['--reuid=54321', '--regid=54321', '--clear-groups', '--', process.execPath, BIN, ...args], {
+      cwd: '/',
+      env: { PATH: process.env.PATH, NO_COLOR: '1', ...env },
+      encoding: 'utf8',
+    });
+
+  it.skipIf(!root)(root ? 'status: exit 2, naming HOME, BACK_RELIEF_HOME and XDG_STATE_HOME' : `status (skipped: ${reason})`, () => {
+    const r = asStranger(['status']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^back-relief: HOME is not set and this user has no home folder/);
+    expect(r.stderr).toContain('BACK_RELIEF_HOME');
+    expect(r.stderr).toContain('XDG_STATE_HOME');
+    noStack(r.stderr);
+  });
+
+  it.skipIf(!root)(root ? 'with BACK_RELIEF_HOME or XDG_STATE_HOME set, the journal works; listings never need a home' : `a folder chosen (skipped: ${reason})`, () => {
+    const parent = tempDir();
+    chownSync(parent, 54321, 54321);
+    const byHome = asStranger(['pain', '4'], { BACK_RELIEF_HOME: join(parent, 'a') });
+    expect(byHome.stderr).toBe('');
+    expect(byHome.status).toBe(0);
+    const byXdg = asStranger(['status'], { XDG_STATE_HOME: parent });
+    expect(byXdg.status).toBe(0);
+    expect(asStranger(['sources']).status).toBe(0);
   });
 });

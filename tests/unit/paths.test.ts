@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isExitError } from '../../src/errors.js';
 import { stateDir } from '../../src/journal/paths.js';
+import { homeFolder } from '../../src/main.js';
 
 const base = { platform: 'linux' as NodeJS.Platform, homedir: '/home/ann', cwd: '/work/here' };
 
@@ -24,5 +26,47 @@ describe('stateDir (cli.md, "Files")', () => {
   it('Windows: LOCALAPPDATA, or AppData\\Local under the home folder', () => {
     expect(stateDir({ ...base, platform: 'win32', homedir: 'C:\\Users\\ann', env: { LOCALAPPDATA: 'C:\\Users\\ann\\AppData\\Local' } })).toBe('C:\\Users\\ann\\AppData\\Local\\back-relief');
     expect(stateDir({ ...base, platform: 'win32', homedir: 'C:\\Users\\ann', env: {} })).toBe('C:\\Users\\ann\\AppData\\Local\\back-relief');
+  });
+});
+
+describe('the home folder is asked for only when the state folder is under it', () => {
+  const noHome = () => {
+    throw new Error('uv_os_homedir returned ENOENT');
+  };
+  it.each([
+    ['BACK_RELIEF_HOME', { BACK_RELIEF_HOME: '/data/br' }, 'linux', '/data/br'],
+    ['XDG_STATE_HOME', { XDG_STATE_HOME: '/xdg' }, 'linux', '/xdg/back-relief'],
+    ['LOCALAPPDATA on Windows', { LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\L\\back-relief'],
+  ])('%s set: no home folder needed', (_name, env, platform, expected) => {
+    expect(stateDir({ ...base, platform: platform as NodeJS.Platform, homedir: noHome, env })).toBe(expected);
+  });
+
+  it('nothing set: the home folder is asked for, and its error is what the person sees', () => {
+    expect(() => stateDir({ ...base, homedir: noHome, env: {} })).toThrow('uv_os_homedir');
+    expect(stateDir({ ...base, homedir: () => '/home/bo', env: {} })).toBe('/home/bo/.local/state/back-relief');
+  });
+});
+
+describe('homeFolder: no HOME and no entry in the user list is a usage error naming the ways out', () => {
+  it.each([
+    ['os.homedir() fails (uv_os_homedir ENOENT)', () => {
+      throw Object.assign(new Error('A system error occurred: uv_os_homedir returned ENOENT'), { code: 'ERR_SYSTEM_ERROR' });
+    }],
+    ['os.homedir() gives nothing', () => ''],
+  ])('%s', (_name, homedir) => {
+    let error: unknown;
+    try {
+      homeFolder(homedir);
+    } catch (e) {
+      error = e;
+    }
+    expect(isExitError(error) && error.exitCode).toBe(2);
+    const message = (error as Error).message;
+    for (const name of ['HOME', 'BACK_RELIEF_HOME', 'XDG_STATE_HOME']) expect(message).toContain(name);
+    expect(message).not.toContain('uv_');
+  });
+
+  it('a home folder is passed through', () => {
+    expect(homeFolder(() => '/home/ann')).toBe('/home/ann');
   });
 });
