@@ -37,7 +37,7 @@ export function main(argv: readonly string[]): Promise<number> {
     stderr: process.stderr,
     now: () => new Date(),
     builtinDataDir: fileURLToPath(new URL('../data/', __entryUrl)),
-    cwd: process.cwd(),
+    cwd: currentFolder(),
     platform: process.platform,
     // node:os is loaded only by the commands that need the home folder (the journal's).
     homedir: () => homeFolder(() => (createRequire(__entryUrl)('node:os') as typeof import('node:os')).homedir()),
@@ -89,6 +89,19 @@ export function writeAll(fd: number, data: Uint8Array, write: typeof writeSync =
     const n = write(fd, data, at, data.length - at);
     if (!(n > 0)) throw Object.assign(new Error(`write returned ${n}`), { code: 'EIO' });
     at += n;
+  }
+}
+
+/**
+ * The folder the command was started in, or null when it has been deleted (or moved away) since:
+ * then only a relative path (--output, --answers, --data-dir, BACK_RELIEF_HOME) cannot work, and
+ * each says so where it is used; everything else runs as usual.
+ */
+export function currentFolder(cwd: () => string = process.cwd): string | null {
+  try {
+    return cwd();
+  } catch {
+    return null;
   }
 }
 

@@ -4,6 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { currentOnset } from '../decision/episode.js';
 import { FileError, UsageError } from '../errors.js';
+import { relativeWithoutFolder } from '../input/files.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import { exportJson, exportMarkdown } from '../render/export.js';
 import { sanitizeLine } from '../render/sanitize.js';
@@ -30,6 +31,8 @@ export function exportFormat(format: string | undefined, output: string | undefi
 
 export function exportCommand(ctx: CommandContext, options: { format?: string; output?: string; force?: boolean }): void {
   const format = exportFormat(options.format, options.output);
+  const gone = options.output === undefined ? null : relativeWithoutFolder(options.output, ctx.cwd);
+  if (gone) throw new FileError(`--output: cannot write "${sanitizeLine(options.output!)}": ${gone}.`);
   const now = ctx.now();
   const records = episodeRecords(ctx, now);
   const summary = { records, now, flagName: flagNames(ctx), precautionName: precautionNames(ctx), timeZone: timeZone(now) };

@@ -8,7 +8,7 @@ import { day } from '../render/dates.js';
 import { when } from '../render/journal.js';
 import { UsageError } from '../errors.js';
 import { parseAnswers } from '../input/answers.js';
-import { FileTooLarge, readCappedFile } from '../input/files.js';
+import { FileTooLarge, readCappedFile, relativeWithoutFolder } from '../input/files.js';
 import { describeFsError } from '../text/fs-errors.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { verdictJson, verdictText } from '../render/verdict.js';
@@ -108,6 +108,8 @@ async function readAnswers(source: string, ctx: CommandContext): Promise<string>
     }
     return Buffer.concat(chunks).toString('utf8');
   }
+  const gone = relativeWithoutFolder(source, ctx.cwd);
+  if (gone) throw new UsageError(`--answers: cannot read "${sanitizeLine(source)}": ${gone}.`);
   try {
     return readCappedFile(source, MAX_ANSWERS_BYTES);
   } catch (error) {

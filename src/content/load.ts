@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { ContentError, UsageError } from '../errors.js';
-import { FileTooLarge, readCappedFile, sizeWords } from '../input/files.js';
+import { FileTooLarge, readCappedFile, relativeWithoutFolder, sizeWords } from '../input/files.js';
 import { describeFsError } from '../text/fs-errors.js';
 import { describePath, strictJsonProblem } from '../text/strict-json.js';
 import { parseCleanJson, sanitizeLine } from '../render/sanitize.js';
@@ -22,6 +22,8 @@ export interface ContentDirs {
   builtin: string;
   /** `--data-dir` or BACK_RELIEF_DATA_DIR: extra content on top of the built-in files. */
   extra?: string | undefined;
+  /** The current folder, which a relative `extra` is taken from; null when it has been deleted. */
+  cwd?: string | null | undefined;
 }
 
 interface Loaded<T> {
@@ -34,7 +36,7 @@ export type Content = { [K in Kind]: ContentByKind[K][] };
 
 /** Loads the kinds asked for, and always the sources they cite. */
 export function loadContent<K extends Kind>(kinds: readonly K[], dirs: ContentDirs): Pick<Content, K | 'sources'> {
-  if (dirs.extra !== undefined) checkExtraDir(dirs.extra);
+  if (dirs.extra !== undefined) checkExtraDir(dirs.extra, dirs.cwd);
   const sources = loadKind('sources', dirs);
   const sourceIds = new Set(sources.map((s) => s.item.id));
   const result: Partial<Content> = { sources: sources.map((s) => s.item) };
@@ -54,7 +56,9 @@ export function loadContent<K extends Kind>(kinds: readonly K[], dirs: ContentDi
   return result as Pick<Content, K | 'sources'>;
 }
 
-function checkExtraDir(dir: string): void {
+function checkExtraDir(dir: string, cwd: string | null | undefined): void {
+  const gone = cwd === undefined ? null : relativeWithoutFolder(dir, cwd);
+  if (gone) throw new UsageError(`--data-dir: "${sanitizeLine(dir)}" cannot be used: ${gone}.`);
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();

@@ -106,3 +106,32 @@ describe('no home folder: HOME unset and no entry in the user list (a container 
     expect(asStranger(['sources']).status).toBe(0);
   });
 });
+
+describe('the current folder was deleted', () => {
+  const gone = (line: string, env: Record<string, string> = {}) => sh(`mkdir d && cd d && rmdir ../d && ${line}`, { env });
+
+  it.each([['sources'], ['red-flags', '--json'], ['status'], ['pain', '5'], ['plan'], ['--help']])('%j works as usual', (...args) => {
+    const r = gone(`exec "$NODE" "$BIN" ${args.join(' ')}`);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('an absolute --output, --data-dir or BACK_RELIEF_HOME still works', () => {
+    const out = join(tempDir(), 'summary.md');
+    const data = tempDir();
+    expect(gone(`exec "$NODE" "$BIN" export --output "${out}"`).status).toBe(0);
+    expect(gone(`exec "$NODE" "$BIN" sources --data-dir "${data}"`).status).toBe(0);
+  });
+
+  it.each<[string, string[], Record<string, string>, number, RegExp]>([
+    ['--output', ['export', '--output', 'summary.md'], {}, 1, /^back-relief: --output: cannot write "summary\.md": it is a relative path, but the current folder no longer exists/],
+    ['--answers', ['triage', '--answers', 'answers.json'], {}, 2, /^back-relief: --answers: cannot read "answers\.json": it is a relative path, but the current folder no longer exists/],
+    ['--data-dir', ['sources', '--data-dir', 'mine'], {}, 2, /^back-relief: --data-dir: "mine" cannot be used: it is a relative path, but the current folder no longer exists/],
+    ['BACK_RELIEF_HOME', ['status'], { BACK_RELIEF_HOME: 'state' }, 2, /^back-relief: BACK_RELIEF_HOME is a relative path, but the current folder no longer exists/],
+  ])('a relative %s: an error in words', (_name, args, env, code, message) => {
+    const r = gone(`exec "$NODE" "$BIN" ${args.join(' ')}`, env);
+    expect(r.status).toBe(code);
+    expect(r.stderr).toMatch(message);
+    noStack(r.stderr);
+  });
+});

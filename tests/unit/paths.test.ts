@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isExitError } from '../../src/errors.js';
+import { relativeWithoutFolder } from '../../src/input/files.js';
 import { stateDir } from '../../src/journal/paths.js';
 import { homeFolder } from '../../src/main.js';
 
@@ -68,5 +69,28 @@ describe('homeFolder: no HOME and no entry in the user list is a usage error nam
 
   it('a home folder is passed through', () => {
     expect(homeFolder(() => '/home/ann')).toBe('/home/ann');
+  });
+});
+
+describe('a current folder that was deleted (cwd null)', () => {
+  it('a relative BACK_RELIEF_HOME cannot work: a usage error that says why', () => {
+    expect(() => stateDir({ ...base, cwd: null, env: { BACK_RELIEF_HOME: 'state' } })).toThrow(/BACK_RELIEF_HOME is a relative path, but the current folder no longer exists/);
+  });
+  it.each([
+    [{ BACK_RELIEF_HOME: '/data/br' }, '/data/br'],
+    [{}, '/home/ann/.local/state/back-relief'],
+  ])('%j: no current folder needed', (env, expected) => {
+    expect(stateDir({ ...base, cwd: null, env })).toBe(expected);
+  });
+});
+
+describe('relativeWithoutFolder', () => {
+  it.each<[string, string | null, boolean]>([
+    ['summary.md', null, true],
+    ['./summary.md', null, true],
+    ['/tmp/summary.md', null, false],
+    ['summary.md', '/work', false],
+  ])('%s with the current folder %s: a problem %s', (path, cwd, problem) => {
+    expect(relativeWithoutFolder(path, cwd) !== null).toBe(problem);
   });
 });
