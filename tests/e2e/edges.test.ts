@@ -3,8 +3,8 @@
  * disk or a file size limit, no home folder, a current folder that was deleted, export's --output,
  * onsets ahead of the clock, a dangling --data-dir file, a stop between rounds.
  */
-import { spawnSync } from 'node:child_process';
-import { chownSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { has } from '../helpers/programs.js';
@@ -133,5 +133,86 @@ describe('the current folder was deleted', () => {
     expect(r.status).toBe(code);
     expect(r.stderr).toMatch(message);
     noStack(r.stderr);
+  });
+});
+
+describe('export --output: every file that cannot be written is exit 1; --force replaces only a regular file', () => {
+  const setup = () => {
+    const dir = tempDir();
+    const home = join(tempDir(), 'state');
+    const run = (args: string[]) => runBin(['export', ...args], { env: { BACK_RELIEF_HOME: home } });
+    return { dir, run };
+  };
+  const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+  it('a folder that does not exist: exit 1, naming it', () => {
+    const r = setup().run(['--output', '/nonexistent-back-relief/x.md']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--output: cannot write in "/nonexistent-back-relief" (no such file or folder).');
+    noStack(r.stderr);
+  });
+
+  it('a path under a file: exit 1', () => {
+    const { dir, run } = setup();
+    writeFileSync(join(dir, 'f'), 'x');
+    const r = run(['--output', join(dir, 'f', 'x.md')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('a part of the path is a file, not a folder');
+  });
+
+  it('a 255-character name works (the temporary name does not grow with it); 256 is exit 1, "too long"', () => {
+    const { dir, run } = setup();
+    const longest = `${'a'.repeat(252)}.md`;
+    const r = run(['--output', join(dir, longest)]);
+    expect(r.stderr).toContain('Summary written to');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, longest), 'utf8')).toMatch(/^# Back pain summary/);
+    const tooLong = run(['--output', join(dir, `${'a'.repeat(253)}.md`)]);
+    expect(tooLong.status).toBe(1);
+    expect(tooLong.stderr).toContain('(the name is too long)');
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it.each<[string, (path: string) => void, string]>([
+    ['a folder', (p) => mkdirSync(p), 'a folder'],
+    ['a symbolic link to /proc/self/fd/1', (p) => symlinkSync('/proc/self/fd/1', p), 'a symbolic link'],
+    ['a dangling symbolic link', (p) => symlinkSync('/nonexistent-back-relief', p), 'a symbolic link'],
+    ['a named pipe', (p) => execFileSync('mkfifo', [p]), 'a named pipe (FIFO)'],
+  ])('%s is never replaced, with or without --force: exit 1, in words', (_name, make, kind) => {
+    const { dir, run } = setup();
+    const target = join(dir, 'summary.md');
+    make(target);
+    const before = lstatSync(target);
+    for (const force of [[], ['--force']]) {
+      const r = run(['--output', target, ...force]);
+      expect(r.status, force.join('')).toBe(1);
+      expect(r.stderr).toContain(`--output: "${target}" is ${kind}, not a regular file, and only a regular file is ever replaced; choose another name.`);
+      noStack(r.stderr);
+    }
+    const after = lstatSync(target);
+    expect([after.ino, after.mode]).toEqual([before.ino, before.mode]);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  const root = process.getuid?.() === 0;
+  it.skipIf(!root)(root ? 'a character device is never replaced (--force): exit 1' : 'a character device (skipped: mknod needs root)', () => {
+    const { dir, run } = setup();
+    const target = join(dir, 'null.md');
+    execFileSync('mknod', [target, 'c', '1', '3']);
+    const r = run(['--output', target, '--force']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('is a device, not a regular file');
+    expect(lstatSync(target).isCharacterDevice()).toBe(true);
+  });
+
+  it('a regular file: exit 2 without --force (a usage mistake), replaced with it', () => {
+    const { dir, run } = setup();
+    const target = join(dir, 'summary.md');
+    writeFileSync(target, 'mine');
+    const r = run(['--output', target]);
+    expect(r.status).toBe(2);
+    expect(readFileSync(target, 'utf8')).toBe('mine');
+    expect(run(['--output', target, '--force']).status).toBe(0);
+    expect(readFileSync(target, 'utf8')).toMatch(/^# Back pain summary/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tempName } from '../../src/commands/export.js';
 import { writeAll } from '../../src/main.js';
 
 /** A write function that takes at most `sizes[i]` bytes on its i-th call, or throws `error` after them. */
@@ -40,5 +41,14 @@ describe('writeAll: a file-backed stdout or stderr is written whole, or the erro
     const { write, taken } = fakeWrite([]);
     writeAll(1, new Uint8Array(0), write);
     expect(taken).toEqual([]);
+  });
+});
+
+describe("export's temporary file name", () => {
+  it('stays short whatever the target, so any name the file system takes fits it too', () => {
+    const longest = tempName(4_194_304, 8_640_000_000_000, 10);
+    expect(longest.length).toBeLessThanOrEqual(40);
+    expect(longest).toMatch(/^\.back-relief-.*\.tmp$/);
+    expect(tempName(1, 2, 0)).not.toBe(tempName(1, 2, 1));
   });
 });
