@@ -4,7 +4,7 @@
  * onsets ahead of the clock, a dangling --data-dir file, a stop between rounds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { has } from '../helpers/programs.js';
@@ -214,5 +214,24 @@ describe('export --output: every file that cannot be written is exit 1; --force 
     expect(readFileSync(target, 'utf8')).toBe('mine');
     expect(run(['--output', target, '--force']).status).toBe(0);
     expect(readFileSync(target, 'utf8')).toMatch(/^# Back pain summary/);
+  });
+});
+
+describe('UTC offsets beyond 14 hours', () => {
+  it('onset 2026-11-25T09:00+99:00 is refused with the reason, and nothing is recorded', () => {
+    const home = join(tempDir(), 'state');
+    const r = runBin(['onset', '2025-11-25T09:00+99:00'], { env: { BACK_RELIEF_HOME: home } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('its UTC offset +99:00 is more than 14 hours');
+    expect(existsSync(home)).toBe(false);
+  });
+
+  it('triage --answers with the same offset is refused too', () => {
+    const dir = tempDir();
+    const flags = (JSON.parse(runBin(['red-flags', '--json']).stdout) as { id: string }[]).map((f) => f.id);
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({ onset: '2025-11-25T09:00+99:00', redFlags: Object.fromEntries(flags.map((id) => [id, false])) }));
+    const r = runBin(['triage', '--answers', join(dir, 'a.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('"onset": "2025-11-25T09:00+99:00": its UTC offset +99:00 is more than 14 hours');
   });
 });
