@@ -50,7 +50,8 @@ function episodeRecords(ctx: CommandContext, now: Date) {
   const journal = openJournal(ctx);
   const month = now.getTime() - EXPORT_DAYS * 86_400_000;
   const onset = currentOnset(readJournal(ctx, journal));
-  const since = Math.min(month, onset ? onset.at.getTime() : month);
+  // From the onset, or from when it was recorded if that is earlier (an onset ahead of the clock).
+  const since = Math.min(month, onset ? Math.min(onset.at.getTime(), onset.recordedAt.getTime()) : month);
   return readJournal(ctx, journal, { since }).filter((r) => Date.parse(r.at) >= since || r.type === 'precautions');
 }
 

@@ -1,6 +1,6 @@
 /** `back-relief triage`: interactive in a terminal, or scripted with `--answers FILE|-`. */
 import type { CommandContext } from '../context.js';
-import { currentOnset } from '../decision/episode.js';
+import { currentOnset, onsetInFuture } from '../decision/episode.js';
 import { triage, type TriageAnswers, type TriageResult } from '../decision/triage.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { JournalRecord } from '../journal/records.js';
@@ -32,8 +32,9 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
   } else if (interactive) {
     const { askTriage } = await import('../prompts/ask.js');
     // An episode already recorded is offered first: "Still the episode that started ...?"
+    // Not one ahead of the clock: it cannot be this episode's start, and triage would refuse it.
     const recorded = currentOnset(readJournal(ctx));
-    const still = recorded ? { at: recorded.at, approximate: recorded.approximate, label: when(recorded.at, ctx.now()) } : undefined;
+    const still = recorded && !onsetInFuture(recorded, ctx.now()) ? { at: recorded.at, approximate: recorded.approximate, label: when(recorded.at, ctx.now()) } : undefined;
     const gathered = await askTriage(flags, content.precautions, promptIo(ctx), still);
     answers = gathered.answers;
     asked = gathered.asked;

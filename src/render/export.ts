@@ -90,7 +90,8 @@ export function exportMarkdown(input: SummaryInput): string {
   out.push('## Episode', '');
   if (s.onset) {
     out.push(`- Started: ${when(s.onset.at)}${s.onset.approximate ? ' (approximately)' : ''}`);
-    out.push(`- Time since: ${Math.round((s.hoursSinceOnset ?? 0) / 24)} days (${Math.round(s.hoursSinceOnset ?? 0)} hours)`);
+    if (s.hoursSinceOnset === null) out.push("- Time since: not known; the onset is ahead of the computer's clock");
+    else out.push(`- Time since: ${Math.round((s.hoursSinceOnset ?? 0) / 24)} days (${Math.round(s.hoursSinceOnset ?? 0)} hours)`);
     out.push(`- Phase: ${s.phase} (acute under 4 weeks, subacute 4-12 weeks, chronic over 12 weeks)`);
   } else {
     out.push('- Start of this episode: not recorded');

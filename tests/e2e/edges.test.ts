@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seedJournal } from '../helpers/journal-lines.js';
 import { has } from '../helpers/programs.js';
 import { BIN, runBin, tempDir } from '../helpers/run-bin.js';
 import { smallDisk } from '../helpers/small-disk.js';
@@ -233,5 +234,42 @@ describe('UTC offsets beyond 14 hours', () => {
     const r = runBin(['triage', '--answers', join(dir, 'a.json')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('"onset": "2025-11-25T09:00+99:00": its UTC offset +99:00 is more than 14 hours');
+  });
+});
+
+describe('an onset in the journal ahead of the clock (2099)', () => {
+  const futureHome = () => {
+    const home = join(tempDir(), 'state');
+    seedJournal(home, [{ type: 'onset', at: '2026-01-01T00:00:00.000Z', onset: '2099-01-01T00:00:00.000Z' }]);
+    return { env: { BACK_RELIEF_HOME: home } };
+  };
+  const FUTURE = /in the future: check the computer's clock or record the onset again/;
+
+  it('status says it is in the future, never "less than an hour ago"', () => {
+    const r = runBin(['status'], futureHome());
+    expect(r.status).toBe(0);
+    const text = r.stdout.replace(/\s+/g, ' ');
+    expect(text).toMatch(/Started Thu 1 Jan 2099, 00:00, which is in the future: check the computer's clock or record the onset again/);
+    expect(text).not.toMatch(/less than an hour|Phase/);
+    const json = JSON.parse(runBin(['status', '--json'], futureHome()).stdout);
+    expect(json).toMatchObject({ onset: '2099-01-01T00:00:00.000Z', onsetInFuture: true, hoursSinceOnset: null, phase: 'unknown', thermal: 'unknown' });
+  });
+
+  it('plan keeps its dates but marks no day as today, and says why', () => {
+    const r = runBin(['plan'], futureHome());
+    expect(r.status).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(FUTURE);
+    expect(r.stdout).not.toContain('(today');
+    expect(r.stdout).toContain('Day 0      Thu 1 Jan 2099');
+    const json = runBin(['plan', '--json'], futureHome());
+    expect((JSON.parse(json.stdout) as { today: boolean }[]).some((d) => d.today)).toBe(false);
+    expect(json.stderr).toMatch(/^back-relief: warning: the onset, Thu 1 Jan 2099, 00:00, is in the future/);
+  });
+
+  it('the overview and the export do not read it as now', () => {
+    expect(runBin([], futureHome()).stdout.replace(/\s+/g, ' ')).toMatch(FUTURE);
+    const md = runBin(['export'], futureHome()).stdout;
+    expect(md).toContain('- Started: Thu 1 Jan 2099, 00:00');
+    expect(md).toContain("- Time since: not known; the onset is ahead of the computer's clock");
   });
 });
