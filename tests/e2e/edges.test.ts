@@ -273,3 +273,19 @@ describe('an onset in the journal ahead of the clock (2099)', () => {
     expect(md).toContain("- Time since: not known; the onset is ahead of the computer's clock");
   });
 });
+
+describe('durations and counts in words', () => {
+  it('onset 1900-01-01: years, not 1523 months', () => {
+    const r = runBin(['onset', '1900-01-01']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\(about 1\d\d years ago\)/);
+  });
+
+  it('routine --walk 1 --only walking: "1 stretch, about 1 minute", and the walk\'s length once', () => {
+    const r = runBin(['routine', '--plan', '--walk', '1', '--only', 'walking']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Stretch routine (gentle), 1 stretch, about 1 minute of timed work:');
+    expect(r.stdout).toContain('1. Light walking: 1 min\n');
+    expect(r.stdout).not.toMatch(/\b1 (minutes|stretches)\b/);
+  });
+});
