@@ -3,7 +3,7 @@
  * adds, a built-in red flag is never lowered), then a check that every cited source exists.
  * Any problem is a ContentError naming the file, the item and the field.
  */
-import { statSync } from 'node:fs';
+import { lstatSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { ContentError, UsageError } from '../errors.js';
@@ -126,7 +126,13 @@ function readItems<K extends Kind>(kind: K, file: string, required: boolean): Lo
     raw = readCappedFile(file, MAX_CONTENT_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (!required && code === 'ENOENT') return null;
+    // A --data-dir file may be left out; one that is there by name but cannot be read is an error.
+    if (!required && code === 'ENOENT') {
+      const target = linkTarget(file);
+      if (target === null) return null;
+      throw new ContentError(`${sanitizeLine(file)}: cannot be read (it is a symbolic link to "${sanitizeLine(target)}", which leads to no file).`);
+    }
+    if (code === 'ELOOP') throw new ContentError(`${sanitizeLine(file)}: cannot be read (it is a symbolic link that leads back to itself).`);
     if (error instanceof FileTooLarge) throw new ContentError(`${sanitizeLine(file)}: is larger than ${sizeWords(MAX_CONTENT_BYTES)}; a content file is far smaller.`);
     throw new ContentError(`${sanitizeLine(file)}: cannot be read (${describeFsError(error)}).`);
   }
@@ -165,6 +171,15 @@ function readItems<K extends Kind>(kind: K, file: string, required: boolean): Lo
     seen.add(item.id);
     return { item, file, index };
   });
+}
+
+/** Where a symbolic link at `file` points, or null when there is nothing at all by that name. */
+function linkTarget(file: string): string | null {
+  try {
+    return lstatSync(file).isSymbolicLink() ? readlinkSync(file) : null;
+  } catch {
+    return null;
+  }
 }
 
 function itemError(file: string, index: number, id: string | undefined, field: string, why: string): ContentError {

@@ -289,3 +289,14 @@ describe('durations and counts in words', () => {
     expect(r.stdout).not.toMatch(/\b1 (minutes|stretches)\b/);
   });
 });
+
+describe('a dangling --data-dir file', () => {
+  it('sources.json -> /nope: exit 1, naming the file, instead of silently skipped', () => {
+    const dir = tempDir();
+    symlinkSync('/nope', join(dir, 'sources.json'));
+    const r = runBin(['sources', '--data-dir', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(`back-relief: ${join(dir, 'sources.json')}: cannot be read (it is a symbolic link to "/nope", which leads to no file).`);
+  });
+});
