@@ -3,11 +3,11 @@
  * disk or a file size limit, no home folder, a current folder that was deleted, export's --output,
  * onsets ahead of the clock, a dangling --data-dir file, a stop between rounds.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedJournal } from '../helpers/journal-lines.js';
+import { journalLines, NO_PRECAUTIONS, seedJournal } from '../helpers/journal-lines.js';
 import { has } from '../helpers/programs.js';
 import { BIN, runBin, tempDir } from '../helpers/run-bin.js';
 import { smallDisk } from '../helpers/small-disk.js';
@@ -298,5 +298,30 @@ describe('a dangling --data-dir file', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim()).toBe(`back-relief: ${join(dir, 'sources.json')}: cannot be read (it is a symbolic link to "/nope", which leads to no file).`);
+  });
+});
+
+describe('a signal between rounds says what really happened', () => {
+  it.each([
+    ['SIGTERM', 143, 'Stopped by a signal'],
+    ['SIGINT', 130, 'Interrupted'],
+  ] as const)('%s during the skin break: the session before it is recorded as completed (exit %i)', async (signal, code, words) => {
+    const home = join(tempDir(), 'state');
+    seedJournal(home, [NO_PRECAUTIONS]);
+    const child = spawn(process.execPath, [BIN, 'ice', '--rounds', '2', '--duration', '1s', '--break', '20m', '--no-bell'], { env: { ...process.env, NO_COLOR: '1', BACK_RELIEF_HOME: home } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    await new Promise<void>((resolve) => {
+      const check = () => (out.includes('Let the skin recover') ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    child.kill(signal);
+    expect(await exited).toBe(code);
+    expect(err.trim()).toBe(`${words} during the skin break; the ice session before it is recorded as completed.`);
+    expect(err).not.toContain('recorded as interrupted');
+    expect(journalLines(home).filter((l) => l.type === 'session')).toEqual([expect.objectContaining({ kind: 'ice', outcome: 'completed', plannedSeconds: 1 })]);
   });
 });
