@@ -35,7 +35,8 @@ export interface Environment {
   now: () => Date;
   /** The folder holding the built-in data/*.json. */
   builtinDataDir: string;
-  cwd: string;
+  /** The folder the command was started in; null when it has been deleted since (src/main.ts). */
+  cwd: string | null;
   platform: NodeJS.Platform;
   /** A function: os.homedir() is only needed by commands that use the journal. */
   homedir: () => string;
@@ -59,7 +60,8 @@ export interface CommandContext {
   readonly stdout: OutStream;
   readonly stderr: OutStream;
   readonly now: () => Date;
-  readonly cwd: string;
+  /** Null when the current folder has been deleted: only a relative path cannot work then. */
+  readonly cwd: string | null;
   /** Styles for stdout and for stderr, each coloured only if its own stream may be. */
   readonly style: Style;
   readonly errStyle: Style;

@@ -2,14 +2,18 @@
  * The program as the built entry runs it: wires the real process into run(). Bundled to dist/cli.cjs
  * and started by dist/main.js (src/entry.ts), which passes in `__entryUrl`, its own address.
  */
+import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { run } from './cli.js';
+import { UsageError } from './errors.js';
 import { deliver, stopReceived } from './terminal/stops.js';
 
 declare const __entryUrl: string;
 
 export function main(argv: readonly string[]): Promise<number> {
+  writeWhole(process.stdout);
+  writeWhole(process.stderr);
   // Output that goes away is a stop like a signal: a reader closing the pipe early
   // (`back-relief sources | head -3`) ends a listing quietly and a timer as interrupted; a full disk
   // ends the run with one line saying so. After a stop, the output may well be gone: say nothing.
@@ -20,8 +24,10 @@ export function main(argv: readonly string[]): Promise<number> {
     if (error.code === 'EIO') return deliver('SIGHUP');
     deliver('output-failed', error);
   });
-  // Messages that cannot be shown cannot be reported either.
-  process.stderr.on('error', () => {});
+  // Messages that cannot be shown cannot be reported either; but a run whose messages were lost
+  // (stderr on a full disk) has not fully succeeded: it ends with exit 1 rather than 0, whatever
+  // path it exits by.
+  process.stderr.on('error', stderrFailed);
   return run(argv, {
     env: process.env,
     get stdin() {
@@ -31,9 +37,90 @@ export function main(argv: readonly string[]): Promise<number> {
     stderr: process.stderr,
     now: () => new Date(),
     builtinDataDir: fileURLToPath(new URL('../data/', __entryUrl)),
-    cwd: process.cwd(),
+    cwd: currentFolder(),
     platform: process.platform,
     // node:os is loaded only by the commands that need the home folder (the journal's).
-    homedir: () => (createRequire(__entryUrl)('node:os') as typeof import('node:os')).homedir(),
+    homedir: () => homeFolder(() => (createRequire(__entryUrl)('node:os') as typeof import('node:os')).homedir()),
   });
+}
+
+function stderrFailed(): void {
+  process.once('exit', () => {
+    if (!process.exitCode) process.exitCode = 1;
+  });
+}
+
+/**
+ * A stdout or stderr that is a file (a regular file, or a device such as /dev/full) is written by
+ * Node's SyncWriteStream, which ignores a short write: a disk that fills up or a file size limit
+ * (`ulimit -f`) cut the output short, and the run still ended with exit 0. Here each chunk is written
+ * whole, the rest after a short write, so the error behind it (ENOSPC, EFBIG) surfaces on the next
+ * write and reaches the stream's 'error' listener above: exit 1 and one line saying why. Node
+ * ignores SIGXFSZ, so a file size limit arrives as EFBIG rather than killing the process.
+ * Pipes and terminals are written by libuv, which already finishes a short write.
+ */
+function writeWhole(stream: NodeJS.WriteStream): void {
+  const target = stream as unknown as { fd?: unknown; isTTY?: boolean; _write?: unknown; [WHOLE]?: true };
+  const fd = target.fd;
+  if (typeof fd !== 'number' || target.isTTY || typeof target._write !== 'function' || target[WHOLE]) return;
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() && !stat.isCharacterDevice()) return;
+  } catch {
+    return;
+  }
+  target[WHOLE] = true;
+  target._write = (chunk: Buffer | string, encoding: BufferEncoding, callback: (error?: Error | null) => void) => {
+    try {
+      writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+    } catch (error) {
+      callback(error as Error);
+      return;
+    }
+    callback();
+  };
+}
+
+const WHOLE = Symbol.for('back-relief.write-whole');
+
+/** Writes all of `data`, going on after a short write; a write that takes nothing is an error. */
+export function writeAll(fd: number, data: Uint8Array, write: typeof writeSync = writeSync): void {
+  for (let at = 0; at < data.length; ) {
+    const n = write(fd, data, at, data.length - at);
+    if (!(n > 0)) throw Object.assign(new Error(`write returned ${n}`), { code: 'EIO' });
+    at += n;
+  }
+}
+
+/**
+ * The folder the command was started in, or null when it has been deleted (or moved away) since:
+ * then only a relative path (--output, --answers, --data-dir, BACK_RELIEF_HOME) cannot work, and
+ * each says so where it is used; everything else runs as usual.
+ */
+export function currentFolder(cwd: () => string = process.cwd): string | null {
+  try {
+    return cwd();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The home folder, for the default state folder. With HOME unset and no entry for this user in the
+ * system's user list (a container run with an arbitrary user id), there is none: say so, and how
+ * to choose a folder instead, rather than "uv_os_homedir returned ENOENT".
+ */
+export function homeFolder(homedir: () => string): string {
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    home = '';
+  }
+  if (!home) {
+    throw new UsageError(
+      'HOME is not set and this user has no home folder in the system\'s user list, so there is no default place for the journal. Set HOME, or choose a folder with BACK_RELIEF_HOME (or XDG_STATE_HOME, an absolute path).',
+    );
+  }
+  return home;
 }

@@ -35,7 +35,7 @@ export async function makeContext(env: Environment, options: GlobalOptions, sett
   const stderrColour = colourEnabled({ flag: colourFlag, env: env.env, isTTY: env.stderr.isTTY === true });
   const modeOf = (stream: OutStream) => outputMode(stream, env.env, env.platform, plain);
   const dataDir = options.dataDir ?? (env.env.BACK_RELIEF_DATA_DIR || undefined);
-  const contentDirs = { builtin: env.builtinDataDir, extra: dataDir };
+  const contentDirs = { builtin: env.builtinDataDir, extra: dataDir, cwd: env.cwd };
   const width = streamWidth(env.stdout, env.env);
   const errWidth = messageWidth(env.stderr, env.env);
   return {

@@ -1,9 +1,10 @@
 /** `back-relief export`: a summary of this episode for a clinician, as Markdown or JSON, to stdout or a file. */
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { currentOnset } from '../decision/episode.js';
 import { FileError, UsageError } from '../errors.js';
+import { relativeWithoutFolder } from '../input/files.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import { exportJson, exportMarkdown } from '../render/export.js';
 import { sanitizeLine } from '../render/sanitize.js';
@@ -30,6 +31,8 @@ export function exportFormat(format: string | undefined, output: string | undefi
 
 export function exportCommand(ctx: CommandContext, options: { format?: string; output?: string; force?: boolean }): void {
   const format = exportFormat(options.format, options.output);
+  const gone = options.output === undefined ? null : relativeWithoutFolder(options.output, ctx.cwd);
+  if (gone) throw new FileError(`--output: cannot write "${sanitizeLine(options.output!)}": ${gone}.`);
   const now = ctx.now();
   const records = episodeRecords(ctx, now);
   const summary = { records, now, flagName: flagNames(ctx), precautionName: precautionNames(ctx), timeZone: timeZone(now) };
@@ -47,7 +50,8 @@ function episodeRecords(ctx: CommandContext, now: Date) {
   const journal = openJournal(ctx);
   const month = now.getTime() - EXPORT_DAYS * 86_400_000;
   const onset = currentOnset(readJournal(ctx, journal));
-  const since = Math.min(month, onset ? onset.at.getTime() : month);
+  // From the onset, or from when it was recorded if that is earlier (an onset ahead of the clock).
+  const since = Math.min(month, onset ? Math.min(onset.at.getTime(), onset.recordedAt.getTime()) : month);
   return readJournal(ctx, journal, { since }).filter((r) => Date.parse(r.at) >= since || r.type === 'precautions');
 }
 
@@ -55,17 +59,23 @@ const EXPORT_DAYS = 30;
 
 /**
  * Temporary file, written whole and flushed, then moved into place: a reader never sees half a
- * summary, and on every failure the temporary file is removed. A folder that cannot take it is the
- * person's choice of path (exit 2); a write that fails part-way (a full disk) is exit 1.
+ * summary, and on every failure the temporary file is removed. Every way the file cannot be written
+ * (a folder that is missing or read-only, a name too long, a full disk) is exit 1, as the README's
+ * table says of an output file; a file that exists without --force is a usage mistake (exit 2).
+ * --force replaces only a regular file: never a folder, a link (/proc/self/fd/1...), a device or a
+ * FIFO, which a rename would silently swap for a plain file.
  */
 function writeAtomically(target: string, text: string, force: boolean): void {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(temp, 'wx', 0o600);
-  } catch (error) {
-    throw new UsageError(`--output: cannot write in "${sanitizeLine(dirname(target))}" (${describeFsError(error)}).`);
+  const shown = sanitizeLine(target);
+  const existing = existingEntry(target);
+  if (existing) {
+    if (!existing.isFile()) {
+      throw new FileError(`--output: "${shown}" is ${entryKind(existing)}, not a regular file, and only a regular file is ever replaced; choose another name.`);
+    }
+    if (!force) throw new UsageError(`--output: "${shown}" already exists; add --force to replace it.`);
   }
+  const dir = dirname(target);
+  const { fd, temp } = openTemp(dir);
   const removeTemp = () => {
     try {
       unlinkSync(temp);
@@ -81,12 +91,17 @@ function writeAtomically(target: string, text: string, force: boolean): void {
   } catch (error) {
     closeSync(fd);
     removeTemp();
-    throw new FileError(`--output: cannot write "${sanitizeLine(target)}" (${describeFsError(error)}); nothing was written.`);
+    throw new FileError(`--output: cannot write "${shown}" (${describeFsError(error)}); nothing was written.`);
   }
   closeSync(fd);
   try {
-    if (force) renameSync(temp, target);
-    else {
+    if (force) {
+      // Looked at again just before: something other than a regular file put there meanwhile is
+      // still refused (a rename never writes through a link, so what is left is only that window).
+      const now = existingEntry(target);
+      if (now && !now.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREGULAR' });
+      renameSync(temp, target);
+    } else {
       // link() fails if the target exists, so no file is ever replaced without --force.
       linkSync(temp, target);
       unlinkSync(temp);
@@ -94,7 +109,48 @@ function writeAtomically(target: string, text: string, force: boolean): void {
   } catch (error) {
     removeTemp();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`--output: "${sanitizeLine(target)}" already exists; add --force to replace it.`);
-    throw new UsageError(`--output: cannot write "${sanitizeLine(target)}" (${describeFsError(error)}).`);
+    if (code === 'EEXIST') throw new UsageError(`--output: "${shown}" already exists; add --force to replace it.`);
+    throw new FileError(`--output: cannot write "${shown}" (${describeFsError(error)}).`);
   }
+}
+
+/** What is at the path now, not following a link; null when nothing is. */
+function existingEntry(target: string): Stats | null {
+  try {
+    return lstatSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new FileError(`--output: cannot write "${sanitizeLine(target)}" (${describeFsError(error)}).`);
+  }
+}
+
+/** "a folder", "a symbolic link": what stands where the summary would go. */
+export function entryKind(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  return 'something other than a file';
+}
+
+/**
+ * The temporary file beside the target. Its name does not grow with the target's (at most 40
+ * characters), so any name the file system accepts for the summary also fits its temporary file.
+ */
+function openTemp(dir: string): { fd: number; temp: string } {
+  for (let attempt = 0; ; attempt++) {
+    const temp = join(dir, tempName(process.pid, Date.now(), attempt));
+    try {
+      return { fd: openSync(temp, 'wx', 0o600), temp };
+    } catch (error) {
+      // A name left by a crashed run with the same process id: try the next.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 10) continue;
+      throw new FileError(`--output: cannot write in "${sanitizeLine(dir)}" (${describeFsError(error)}).`);
+    }
+  }
+}
+
+export function tempName(pid: number, time: number, attempt: number): string {
+  return `.back-relief-${pid.toString(36)}-${time.toString(36)}${attempt ? `-${attempt}` : ''}.tmp`;
 }

@@ -6,7 +6,7 @@
 import type { CommandContext } from '../context.js';
 import { episodeStatus, type EpisodeStatus } from '../decision/episode.js';
 import { readJournal } from '../journal/open.js';
-import { when } from '../render/journal.js';
+import { FUTURE_ONSET, when } from '../render/journal.js';
 import { nextStepText } from '../render/journal.js';
 import { wrap } from '../render/layout.js';
 import { durationWords } from '../render/verdict.js';
@@ -35,7 +35,13 @@ export function overviewCommand(ctx: CommandContext, version: string): void {
   const now = ctx.now();
   const status = episode(ctx);
   const next = status ? nextStepText(status.next, now, flagNames(ctx)) : null;
-  const line = status?.onset && status.hoursSinceOnset !== null ? `This episode started ${when(status.onset.at, now)}, ${durationWords(status.hoursSinceOnset)} ago (${status.phase}).` : null;
+  const line = !status?.onset
+    ? null
+    : status.onsetInFuture
+      ? `This episode's onset, ${when(status.onset.at, now)}, is ${FUTURE_ONSET}.`
+      : status.hoursSinceOnset !== null
+        ? `This episode started ${when(status.onset.at, now)}, ${durationWords(status.hoursSinceOnset)} ago (${status.phase}).`
+        : null;
   if (ctx.options.json) {
     ctx.json({
       name: 'back-relief',

@@ -11,7 +11,7 @@ import { sanitizeLine } from '../render/sanitize.js';
 import { LEFT_OUT_WORDS, leftOutText, listWords, stretchNames } from '../render/verdict.js';
 import { knownCare } from './care.js';
 import { closest } from '../text/suggest.js';
-import { lengthText } from '../text/durations.js';
+import { count, lengthText } from '../text/durations.js';
 import { parseDuration } from '../timer/duration.js';
 import { drawingLines } from '../render/figures.js';
 import { notify, wantsNotifications } from '../notify/desktop.js';
@@ -144,9 +144,11 @@ function planJson(step: RoutineStep) {
 
 function planLines(steps: RoutineStep[], level: Level, width: number): string[] {
   const total = steps.reduce((sum, s) => sum + totalMs(s), 0);
-  const lines = [`Stretch routine (${level}), ${steps.length} stretches, about ${Math.ceil(total / 60_000)} minutes of timed work:`, ''];
+  const lines = [`Stretch routine (${level}), ${count(steps.length, 'stretch', 'stretches')}, about ${count(Math.ceil(total / 60_000), 'minute')} of timed work:`, ''];
   steps.forEach((step, i) => {
-    lines.push(`${i + 1}. ${step.stretch.name}: ${step.dose}, ${lengthText(totalMs(step) / 1000)}`);
+    // The walk's dose is its length: said once ("1 min", not "1 min, 1 min").
+    const length = lengthText(totalMs(step) / 1000);
+    lines.push(`${i + 1}. ${step.stretch.name}: ${step.dose === length ? length : `${step.dose}, ${length}`}`);
     const parts = summarise(step.phases);
     lines.push(...wrap(parts, width, '     ', '     '));
   });
@@ -171,7 +173,7 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
   const status = new Map<string, StepStatus>(steps.map((s) => [s.stretch.id, 'not-reached']));
   let outcome: Outcome = 'completed';
   const total = steps.reduce((sum, s) => sum + totalMs(s), 0);
-  ctx.out(`Stretch routine (${level}): ${steps.length} stretches, about ${Math.ceil(total / 60_000)} minutes. Some discomfort is normal; stop if the pain gets clearly worse or spreads down a leg. Press h if it does.`);
+  ctx.out(`Stretch routine (${level}): ${count(steps.length, 'stretch', 'stretches')}, about ${count(Math.ceil(total / 60_000), 'minute')}. Some discomfort is normal; stop if the pain gets clearly worse or spreads down a leg. Press h if it does.`);
   ctx.out(wrap('Keys: Enter starts, s skips, q stops, h says the pain got worse, space pauses, Ctrl+C quits.', ctx.width).map((l) => ctx.style.dim(l)).join('\n'));
 
   const record = () => {

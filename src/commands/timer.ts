@@ -17,7 +17,7 @@ import { acquire } from '../journal/lock.js';
 import type { Journal } from '../journal/store.js';
 import { clockAt } from '../render/dates.js';
 import { canSuspend } from '../terminal/job-control.js';
-import { exitCodeOf, outputFailureMessage, STOP_WORDS, stopReceived } from '../terminal/stops.js';
+import { exitCodeOf, outputFailureMessage, STOP_WORDS, stopReceived, type Stop } from '../terminal/stops.js';
 import { plainDisplay } from '../timer/plain.js';
 import { notificationOf } from '../timer/messages.js';
 import { notify, wantsNotifications } from '../notify/desktop.js';
@@ -145,7 +145,11 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
   // message and the bell come first, then the error.
   let recordError: unknown = null;
   const recorded: SessionLine[] = [];
+  // Where a stop found the run: in a session (recorded as interrupted), or between sessions (in a
+  // skin break, or waiting for the swap), where what was recorded is all completed.
+  let stoppedIn: StoppedIn = 'session';
   const record = (event: TimerEvent) => {
+    if (event.type === 'interrupted') stoppedIn = event.step.type;
     if ((event.type !== 'ended' && event.type !== 'interrupted') || event.step.type !== 'session') return;
     const line: SessionLine = {
       type: 'session',
@@ -173,6 +177,7 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
     if (i > 0) {
       const swapped = await waitForSwap(ctx.stdin, screen, wrap('Swap to the cold pack now, wrapped in a cloth, then press Enter to start the ice half (q stops here).', width).join('\n'), keys || ctx.stdin.isTTY === true, bell);
       if (swapped !== 'go') {
+        stoppedIn = 'swap';
         outcome = swapped === 'stop' ? 'swap-stopped' : swapped === 'interrupt' ? 'interrupted' : 'terminated';
         break;
       }
@@ -185,11 +190,11 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
   }
 
   if (recordError) throw recordError;
-  if (outcome === 'interrupted') throw new CancelledError('Session interrupted; recorded as interrupted.', 130);
+  if (outcome === 'interrupted') throw new CancelledError(stopMessage('SIGINT', stoppedIn, recorded), 130);
   if (outcome === 'terminated') {
     const stop = stopReceived() ?? 'SIGTERM';
     const why = stop === 'output-failed' ? ` ${outputFailureMessage().replace(/^back-relief: /, '')}` : '';
-    throw new CancelledError(`Session ${STOP_WORDS[stop]}; recorded as interrupted.${why}`, exitCodeOf(stop));
+    throw new CancelledError(`${stopMessage(stop, stoppedIn, recorded)}${why}`, exitCodeOf(stop));
   }
   if (outcome === 'stopped') say('Stopped early; recorded. back-relief status shows when the next session may start.');
   if (outcome === 'swap-stopped') say('Stopped before the ice half; the heat session is recorded.');
@@ -206,6 +211,36 @@ function withNotifications(display: TimerDisplay, ctx: CommandContext, breakMs: 
       if (note) notify(ctx.platform, ctx.env, note);
     },
   };
+}
+
+export type StoppedIn = 'session' | 'break' | 'swap';
+
+/** A stop from outside, as the start of a sentence about where it found the run. */
+const STOPPED: Record<Stop, string> = {
+  SIGINT: 'Interrupted',
+  SIGTERM: 'Stopped by a signal',
+  SIGHUP: 'Stopped when the terminal was closed',
+  'output-closed': 'Stopped when the output was closed',
+  'output-failed': 'Stopped when the output could not be written',
+};
+
+/**
+ * What a stop ended, and what that left in the journal. In a session, that session is recorded as
+ * interrupted. Between sessions (the skin break, or contrast's wait for the swap) nothing was under
+ * way: the sessions before are recorded as completed, and saying "recorded as interrupted" there
+ * would be untrue.
+ */
+export function stopMessage(stop: Stop, where: StoppedIn, recorded: readonly SessionLine[]): string {
+  if (where === 'session') return `Session ${STOP_WORDS[stop]}; recorded as interrupted.`;
+  const during = where === 'break' ? 'the skin break' : 'the wait to swap packs';
+  const done = recorded.filter((s) => s.outcome === 'completed');
+  const before =
+    done.length === 0
+      ? 'nothing was recorded'
+      : done.length === 1
+        ? `the ${done[0]!.kind} session before it is recorded as completed`
+        : `the ${done.length} sessions before it are recorded as completed`;
+  return `${STOPPED[stop]} during ${during}; ${before}.`;
 }
 
 /** "Heat 20 min, then ice 20 min once you have swapped packs; all done about 14:45." */

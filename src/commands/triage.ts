@@ -1,7 +1,7 @@
 /** `back-relief triage`: interactive in a terminal, or scripted with `--answers FILE|-`. */
 import { emergencyOf } from './names.js';
 import type { CommandContext } from '../context.js';
-import { currentOnset } from '../decision/episode.js';
+import { currentOnset, onsetInFuture } from '../decision/episode.js';
 import { triage, type TriageAnswers, type TriageResult } from '../decision/triage.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { JournalRecord } from '../journal/records.js';
@@ -9,7 +9,7 @@ import { day } from '../render/dates.js';
 import { when } from '../render/journal.js';
 import { UsageError } from '../errors.js';
 import { parseAnswers } from '../input/answers.js';
-import { FileTooLarge, readCappedFile } from '../input/files.js';
+import { FileTooLarge, readCappedFile, relativeWithoutFolder } from '../input/files.js';
 import { describeFsError } from '../text/fs-errors.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { verdictJson, verdictText } from '../render/verdict.js';
@@ -35,8 +35,9 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
   } else if (interactive) {
     const { askTriage } = await import('../prompts/ask.js');
     // An episode already recorded is offered first: "Still the episode that started ...?"
+    // Not one ahead of the clock: it cannot be this episode's start, and triage would refuse it.
     const recorded = currentOnset(readJournal(ctx));
-    const still = recorded ? { at: recorded.at, approximate: recorded.approximate, label: when(recorded.at, ctx.now()) } : undefined;
+    const still = recorded && !onsetInFuture(recorded, ctx.now()) ? { at: recorded.at, approximate: recorded.approximate, label: when(recorded.at, ctx.now()) } : undefined;
     const gathered = await askTriage(flags, content.precautions, promptIo(ctx), still);
     answers = gathered.answers;
     asked = gathered.asked;
@@ -111,6 +112,8 @@ async function readAnswers(source: string, ctx: CommandContext): Promise<string>
     }
     return Buffer.concat(chunks).toString('utf8');
   }
+  const gone = relativeWithoutFolder(source, ctx.cwd);
+  if (gone) throw new UsageError(`--answers: cannot read "${sanitizeLine(source)}": ${gone}.`);
   try {
     return readCappedFile(source, MAX_ANSWERS_BYTES);
   } catch (error) {

@@ -5,7 +5,7 @@ import { episodePlan } from '../decision/plan.js';
 import { parseDays } from '../input/numbers.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import type { JournalRecord } from '../journal/records.js';
-import { dayActionText, historyLines, planLines, REMINDER_TEXT, statusJson, statusLines } from '../render/journal.js';
+import { dayActionText, FUTURE_ONSET, historyLines, planLines, REMINDER_TEXT, statusJson, statusLines, when } from '../render/journal.js';
 import { stretchNames } from '../render/verdict.js';
 import { fitLines } from '../render/layout.js';
 import { page, wantsPager } from '../terminal/pager.js';
@@ -41,6 +41,8 @@ export async function planCommand(ctx: CommandContext, options: { pager?: boolea
   const days = episodePlan(onset.at, ctx.now(), stretches, currentCare(records));
   const stretchName = stretchNames(stretches);
   if (ctx.options.json) {
+    // The array keeps its shape; that no day is today is said on stderr.
+    if (!days.some((d) => d.today)) ctx.err(`back-relief: warning: the onset, ${when(onset.at, ctx.now())}, is ${FUTURE_ONSET}. No day is marked as today.`);
     ctx.json(days.map((d) => ({ date: localDate(d.start), day: d.day, today: d.today, actions: d.actions.map((a) => dayActionText(a, stretchName)) })));
     return;
   }

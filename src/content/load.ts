@@ -3,11 +3,11 @@
  * adds, a built-in red flag is never lowered), then a check that every cited source exists.
  * Any problem is a ContentError naming the file, the item and the field.
  */
-import { statSync } from 'node:fs';
+import { lstatSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { ContentError, UsageError } from '../errors.js';
-import { FileTooLarge, readCappedFile, sizeWords } from '../input/files.js';
+import { FileTooLarge, readCappedFile, relativeWithoutFolder, sizeWords } from '../input/files.js';
 import { describeFsError } from '../text/fs-errors.js';
 import { describePath, strictJsonProblem } from '../text/strict-json.js';
 import { parseCleanJson, sanitizeLine } from '../render/sanitize.js';
@@ -22,6 +22,8 @@ export interface ContentDirs {
   builtin: string;
   /** `--data-dir` or BACK_RELIEF_DATA_DIR: extra content on top of the built-in files. */
   extra?: string | undefined;
+  /** The current folder, which a relative `extra` is taken from; null when it has been deleted. */
+  cwd?: string | null | undefined;
 }
 
 interface Loaded<T> {
@@ -34,7 +36,7 @@ export type Content = { [K in Kind]: ContentByKind[K][] };
 
 /** Loads the kinds asked for, and always the sources they cite. */
 export function loadContent<K extends Kind>(kinds: readonly K[], dirs: ContentDirs): Pick<Content, K | 'sources'> {
-  if (dirs.extra !== undefined) checkExtraDir(dirs.extra);
+  if (dirs.extra !== undefined) checkExtraDir(dirs.extra, dirs.cwd);
   const sources = loadKind('sources', dirs);
   const sourceIds = new Set(sources.map((s) => s.item.id));
   const result: Partial<Content> = { sources: sources.map((s) => s.item) };
@@ -54,7 +56,9 @@ export function loadContent<K extends Kind>(kinds: readonly K[], dirs: ContentDi
   return result as Pick<Content, K | 'sources'>;
 }
 
-function checkExtraDir(dir: string): void {
+function checkExtraDir(dir: string, cwd: string | null | undefined): void {
+  const gone = cwd === undefined ? null : relativeWithoutFolder(dir, cwd);
+  if (gone) throw new UsageError(`--data-dir: "${sanitizeLine(dir)}" cannot be used: ${gone}.`);
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -122,7 +126,13 @@ function readItems<K extends Kind>(kind: K, file: string, required: boolean): Lo
     raw = readCappedFile(file, MAX_CONTENT_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (!required && code === 'ENOENT') return null;
+    // A --data-dir file may be left out; one that is there by name but cannot be read is an error.
+    if (!required && code === 'ENOENT') {
+      const target = linkTarget(file);
+      if (target === null) return null;
+      throw new ContentError(`${sanitizeLine(file)}: cannot be read (it is a symbolic link to "${sanitizeLine(target)}", which leads to no file).`);
+    }
+    if (code === 'ELOOP') throw new ContentError(`${sanitizeLine(file)}: cannot be read (it is a symbolic link that leads back to itself).`);
     if (error instanceof FileTooLarge) throw new ContentError(`${sanitizeLine(file)}: is larger than ${sizeWords(MAX_CONTENT_BYTES)}; a content file is far smaller.`);
     throw new ContentError(`${sanitizeLine(file)}: cannot be read (${describeFsError(error)}).`);
   }
@@ -161,6 +171,15 @@ function readItems<K extends Kind>(kind: K, file: string, required: boolean): Lo
     seen.add(item.id);
     return { item, file, index };
   });
+}
+
+/** Where a symbolic link at `file` points, or null when there is nothing at all by that name. */
+function linkTarget(file: string): string | null {
+  try {
+    return lstatSync(file).isSymbolicLink() ? readlinkSync(file) : null;
+  } catch {
+    return null;
+  }
 }
 
 function itemError(file: string, index: number, id: string | undefined, field: string, why: string): ContentError {

@@ -25,11 +25,28 @@ export function currentOnset(records: readonly JournalRecord[]): Onset | null {
 }
 
 /**
- * Hours since the recorded onset. An onset ahead of this clock (another machine's, or a clock put
- * back) reads as "just now" rather than as an error: it was checked when it was recorded.
+ * How far ahead of this clock a recorded time may be and still count: clocks of two machines, or one
+ * corrected by a minute, differ a little. Further ahead is a clock set wrong (or a copied journal).
+ */
+export const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * Whether a recorded onset is ahead of this clock by more than clocks differ: the computer's clock is
+ * set wrong, or the journal came from another machine. It was checked when it was recorded, so it is
+ * not an error, but it is not "now" either: how long ago it was cannot be known.
+ */
+export function onsetInFuture(onset: Onset | null, now: Date): boolean {
+  return onset !== null && onset.at.getTime() > now.getTime() + CLOCK_SKEW_MS;
+}
+
+/**
+ * Hours since the recorded onset; null when there is none, or when it is in the future (see
+ * onsetInFuture), so that nothing is advised as if the episode had just begun. An onset ahead by
+ * less than CLOCK_SKEW_MS reads as just now.
  */
 export function hoursSinceRecordedOnset(onset: Onset | null, now: Date): number | null {
-  return onset ? hoursSinceOnset(new Date(Math.min(onset.at.getTime(), now.getTime())), now) : null;
+  if (!onset || onsetInFuture(onset, now)) return null;
+  return hoursSinceOnset(new Date(Math.min(onset.at.getTime(), now.getTime())), now);
 }
 
 /**
@@ -58,12 +75,6 @@ export const sessionsOf = (records: readonly JournalRecord[]) => records.filter(
 export const painOf = (records: readonly JournalRecord[]) => records.filter((r): r is PainLine => r.type === 'pain');
 export const checkInsOf = (records: readonly JournalRecord[]) => records.filter((r): r is CheckInLine => r.type === 'check-in');
 export const triagesOf = (records: readonly JournalRecord[]) => records.filter((r): r is TriageLine => r.type === 'triage');
-
-/**
- * How far ahead of this clock a recorded time may be and still count: clocks of two machines, or one
- * corrected by a minute, differ a little. Further ahead is a clock set wrong (or a copied journal).
- */
-export const CLOCK_SKEW_MS = 60_000;
 
 /**
  * The last session (of a kind). A session that ended ahead of this clock is treated like an onset
@@ -184,6 +195,8 @@ export type NextStep =
 
 export interface EpisodeStatus {
   onset: Onset | null;
+  /** The onset is ahead of this clock (hoursSinceOnset is then null, the phase unknown). */
+  onsetInFuture: boolean;
   hoursSinceOnset: number | null;
   phase: Phase;
   thermal: Thermal;
@@ -224,6 +237,7 @@ export function episodeStatus(records: readonly JournalRecord[], now: Date): Epi
   const breaks = breaksRunning(records, now);
   return {
     onset,
+    onsetInFuture: onsetInFuture(onset, now),
     hoursSinceOnset: hours,
     phase: phaseOf(hours),
     thermal,

@@ -5,6 +5,7 @@
  * better after a week; the subacute and chronic marks. Pure.
  */
 import type { Stretch } from '../content/schema.js';
+import { CLOCK_SKEW_MS } from './episode.js';
 import { chooseStretches, kindsHeld, type Care, type LeftOut, type ThermalKind } from './precautions.js';
 import { thermalAdvice, THRESHOLDS, type Thermal } from './time.js';
 
@@ -26,6 +27,7 @@ export type DayAction =
 export interface PlanDay {
   day: number;
   start: Date;
+  /** Never true for any day when the onset is in the future: today is then not a day of it. */
   today: boolean;
   actions: DayAction[];
 }
@@ -63,20 +65,27 @@ export function actionsForDay(day: number, stretches: readonly Stretch[], care: 
   return actions;
 }
 
+/**
+ * The plan, dated from the onset, with today marked. An onset ahead of this clock by less than two
+ * clocks may differ reads as just now (today is day 0); further ahead (onsetInFuture), no day is
+ * today: the plan keeps its dates, and the reader is told to check the clock.
+ */
 export function episodePlan(onset: Date, now: Date, stretches: readonly Stretch[], care: Care): PlanDay[] {
-  // An onset ahead of this clock reads as "just now": today is day 0.
-  const today = dayNumber(onset, new Date(Math.max(now.getTime(), onset.getTime())));
+  const ahead = onset.getTime() > now.getTime() + CLOCK_SKEW_MS;
+  const today = ahead ? null : dayNumber(onset, new Date(Math.max(now.getTime(), onset.getTime())));
   const days = new Set<number>();
   for (let d = 0; d <= DAILY_UNTIL; d++) days.add(d);
   days.add(14);
   for (const m of MILESTONES) days.add(m);
-  days.add(today);
+  if (today !== null) days.add(today);
+  // Precautions never answered: say so where the person is now (or from the start, when that is not
+  // known), before heat, ice or stretches.
+  const askOn = today ?? 0;
   return [...days]
     .sort((a, b) => a - b)
     .map((day) => {
       const actions = actionsForDay(day, stretches, care);
-      // Precautions never answered: say so where the person is now, before heat, ice or stretches.
-      if (day === today && care.precautions === null) actions.unshift({ kind: 'check-precautions' });
+      if (day === askOn && care.precautions === null) actions.unshift({ kind: 'check-precautions' });
       return { day, start: new Date(onset.getTime() + day * DAY_MS), today: day === today, actions };
     });
 }

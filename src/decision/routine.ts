@@ -5,7 +5,7 @@
  */
 import { stageOf, type Stretch } from '../content/schema.js';
 import type { JournalRecord } from '../journal/records.js';
-import { lengthText } from '../text/durations.js';
+import { count, lengthText } from '../text/durations.js';
 import { chooseStretches, leftOutBecause, stagesFor, type Care, type LeftOut } from './precautions.js';
 
 export type Level = 'gentle' | 'build';
@@ -78,11 +78,11 @@ export function phasesFor(stretch: Stretch, level: Level, reps?: number): { dose
       { durationMs: BREATH_IN_MS, cue: cues.in ?? 'Breathe in', where: `breath ${i + 1} of ${n}` },
       { durationMs: BREATH_OUT_MS, cue: cues.out ?? 'Breathe out', where: `breath ${i + 1} of ${n}` },
     ]).flat();
-    return { dose: `${n} slow breaths`, phases };
+    return { dose: count(n, 'slow breath'), phases };
   }
   if (dose.minutes) {
     const minutes = pick(dose.minutes, level);
-    return { dose: `${minutes} minutes`, phases: [{ durationMs: minutes * 60_000, cue: 'Walk at an easy pace', where: 'walking' }] };
+    return { dose: count(minutes, 'minute'), phases: [{ durationMs: minutes * 60_000, cue: 'Walk at an easy pace', where: 'walking' }] };
   }
   const holdMs = (dose.holdSeconds ? pick(dose.holdSeconds, level) : 5) * 1000;
   if (dose.perSide) {
@@ -90,7 +90,7 @@ export function phasesFor(stretch: Stretch, level: Level, reps?: number): { dose
     for (const side of ['left side', 'right side']) phases.push(hold(holdMs, side), rest(side));
     if (stretch.thenBoth) phases.push(hold(holdMs, 'both together'));
     else phases.pop();
-    return { dose: `hold ${holdMs / 1000} seconds each side${stretch.thenBoth ? ', then both' : ''}`, phases };
+    return { dose: `hold ${count(holdMs / 1000, 'second')} each side${stretch.thenBoth ? ', then both' : ''}`, phases };
   }
   if (dose.reps) {
     const n = reps ?? pick(dose.reps, level);
@@ -99,9 +99,9 @@ export function phasesFor(stretch: Stretch, level: Level, reps?: number): { dose
       phases.push(hold(holdMs, `rep ${i} of ${n}`));
       if (i < n) phases.push(rest(`rep ${i} of ${n}`));
     }
-    return { dose: `${n} repetitions, hold ${holdMs / 1000} seconds`, phases };
+    return { dose: `${count(n, 'repetition')}, hold ${count(holdMs / 1000, 'second')}`, phases };
   }
-  return { dose: `hold ${holdMs / 1000} seconds`, phases: [hold(holdMs, 'hold')] };
+  return { dose: `hold ${count(holdMs / 1000, 'second')}`, phases: [hold(holdMs, 'hold')] };
 }
 
 export interface RoutineChoice {

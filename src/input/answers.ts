@@ -11,7 +11,7 @@ import { TRIGGERS, type TriageAnswers, type Trigger } from '../decision/triage.j
 import { UsageError } from '../errors.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { describePath, strictJsonProblem } from '../text/strict-json.js';
-import { EARLIEST_YEAR } from './when.js';
+import { EARLIEST_YEAR, offsetProblem } from './when.js';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const KEYS = ['onset', 'redFlags', 'painScore', 'triggers', 'precautions'];
@@ -98,6 +98,8 @@ export function parseAnswers(text: string, flags: readonly RedFlag[], now: Date)
   if (parsed.onset !== null) {
     const shown = sanitizeLine(parsed.onset);
     if (!ISO_DATE_TIME.test(parsed.onset)) fail('"onset"', `"${shown}" is not an ISO 8601 date-time such as 2026-11-22T09:00:00Z`);
+    const offset = offsetProblem(parsed.onset);
+    if (offset) fail('"onset"', `"${shown}": ${offset}`);
     onset = parseISO(parsed.onset);
     if (!isValid(onset)) fail('"onset"', `"${shown}" is not a real date`);
     if (onset.getTime() > now.getTime()) fail('"onset"', `"${shown}" is in the future`);

@@ -5,6 +5,7 @@
  * the check cannot hang.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 
 export class FileTooLarge extends Error {
   readonly code = 'ETOOLARGE';
@@ -39,4 +40,15 @@ export function readCappedFile(path: string, maxBytes: number): string {
 /** "1 MB", "5 MB": a size limit in words. */
 export function sizeWords(bytes: number): string {
   return bytes >= 1_000_000 ? `${Math.round(bytes / 1_000_000)} MB` : `${Math.round(bytes / 1000)} kB`;
+}
+
+/**
+ * Why a path a person gave cannot be used at all: it is relative, and the folder it is relative to
+ * has been deleted (or moved) since the command started (`cwd` null, see src/main.ts). Null when it
+ * can be used.
+ */
+export function relativeWithoutFolder(path: string, cwd: string | null): string | null {
+  return cwd === null && !isAbsolute(path)
+    ? 'it is a relative path, but the current folder no longer exists (it was deleted or moved); give a full path, or cd to a folder that exists'
+    : null;
 }

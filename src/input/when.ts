@@ -21,6 +21,25 @@ const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000
 /** An onset before this year is a typing slip, not an episode of back pain. */
 export const EARLIEST_YEAR = 1900;
 
+/** The widest UTC offsets in use are -12:00 and +14:00 (Kiribati); ISO 8601 allows more, no clock does. */
+export const MAX_OFFSET_MINUTES = 14 * 60;
+
+const OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2})(?::?(\d{2}))?$/i;
+
+/**
+ * Why the UTC offset of an ISO 8601 date-time cannot be right, or null: more than 14 hours either way
+ * (`+99:00` would otherwise move the onset by four days) or minutes of 60 and over.
+ */
+export function offsetProblem(iso: string): string | null {
+  const m = OFFSET.exec(iso.replace(' ', 'T'));
+  if (!m) return null;
+  const [hours, minutes] = [Number(m[2]), Number(m[3] ?? '0')];
+  const shown = `${m[1]}${m[2]}:${m[3] ?? '00'}`;
+  if (minutes >= 60) return `its UTC offset ${shown} has ${minutes} minutes; the minutes of an offset run from 00 to 59`;
+  if (hours * 60 + minutes > MAX_OFFSET_MINUTES) return `its UTC offset ${shown} is more than 14 hours; an offset is at most 14 hours either way (the widest in use are -12:00 and +14:00)`;
+  return null;
+}
+
 export const WHEN_EXAMPLES = 'now, 08:00, this morning, last night, yesterday 18:00, 2026-11-20T09:00, 3 days ago, 5h ago, 2h';
 
 /** Parses a time the person typed. Throws a UsageError that says what is accepted. */
@@ -33,6 +52,8 @@ export function parseOnset(input: string, now: Date): { at: Date; approximate: b
   const text = input.trim().replace(/\s+/g, ' ');
   const lower = text.toLowerCase();
   const approximate = lower === 'this morning' || lower === 'last night';
+  const offset = ISO.test(text) ? offsetProblem(text) : null;
+  if (offset) throw new UsageError(`"${sanitizeLine(input)}": ${offset}.`);
   const when = parse(text, now);
   if (when === null || !isValid(when)) {
     throw new UsageError(`"${sanitizeLine(input)}" is not a time I understand. Try one of: ${WHEN_EXAMPLES}.`);

@@ -7,7 +7,7 @@ import { Journal, type ReadOptions } from './store.js';
 
 /** The journal of the state folder, checked first: a bad folder setting is exit 2 naming it. */
 export function openJournal(ctx: CommandContext): Journal {
-  const { dir, variable } = stateDirSource({ env: ctx.env, platform: ctx.platform, homedir: ctx.homedir(), cwd: ctx.cwd });
+  const { dir, variable } = stateDirSource({ env: ctx.env, platform: ctx.platform, homedir: ctx.homedir, cwd: ctx.cwd });
   checkStateDir(dir, variable, ctx.platform);
   return new Journal(dir, ctx.now);
 }

@@ -1,5 +1,6 @@
 /** A stretch's dose in plain words: "hold 5 seconds, 5-10 repetitions". */
 import type { Range, Stretch } from '../content/schema.js';
+import { count } from '../text/durations.js';
 
 function span(range: Range): string {
   return range.min === range.max ? `${range.min}` : `${range.min}-${range.max}`;
@@ -18,7 +19,7 @@ export function describeDose(stretch: Pick<Stretch, 'dose' | 'thenBoth' | 'build
   if (dose.reps) {
     parts.push(
       stretch.buildsUp && dose.reps.max > dose.reps.min
-        ? `start with ${dose.reps.min} repetitions and build toward ${dose.reps.max}`
+        ? `start with ${count(dose.reps.min, 'repetition')} and build toward ${dose.reps.max}`
         : plural(dose.reps, 'repetition', 'repetitions'),
     );
   }

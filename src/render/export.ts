@@ -6,7 +6,7 @@ import { phaseOf } from '../decision/time.js';
 import type { JournalRecord, RoutineLine } from '../journal/records.js';
 import { words } from './layout.js';
 import { NOT_MEDICAL_ADVICE } from './labels.js';
-import { lengthText } from '../text/durations.js';
+import { count, lengthText } from '../text/durations.js';
 import { painChart } from './chart.js';
 import { timeOfDay } from './dates.js';
 import { historyPainDays, recentPainDays } from '../decision/pain-days.js';
@@ -91,7 +91,8 @@ export function exportMarkdown(input: SummaryInput): string {
   out.push('## Episode', '');
   if (s.onset) {
     out.push(`- Started: ${when(s.onset.at)}${s.onset.approximate ? ' (approximately)' : ''}`);
-    out.push(`- Time since: ${Math.round((s.hoursSinceOnset ?? 0) / 24)} days (${Math.round(s.hoursSinceOnset ?? 0)} hours)`);
+    if (s.hoursSinceOnset === null) out.push("- Time since: not known; the onset is ahead of the computer's clock");
+    else out.push(`- Time since: ${count(Math.round(s.hoursSinceOnset / 24), 'day')} (${count(Math.round(s.hoursSinceOnset), 'hour')})`);
     out.push(`- Phase: ${s.phase} (acute under 4 weeks, subacute 4-12 weeks, chronic over 12 weeks)`);
   } else {
     out.push('- Start of this episode: not recorded');

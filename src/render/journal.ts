@@ -26,6 +26,12 @@ export const THERMAL_WORDS = {
   unknown: 'ice or heat (ice is the usual habit in the first 2-3 days; heat suits any time; the onset is not recorded)',
 } as const;
 
+/** An onset ahead of the clock, after "is": what it means and what to do. */
+export const FUTURE_ONSET = 'in the future: check the computer\'s clock or record the onset again (back-relief onset "yesterday 18:00")';
+
+/** The thermal advice when the onset is in the future: as unknown, saying why. */
+const THERMAL_FUTURE_ONSET = 'ice or heat (ice is the usual habit in the first 2-3 days; heat suits any time; the onset is in the future, so the day of the episode is not known)';
+
 export const REMINDER_TEXT: Record<Reminder, string> = {
   'over-a-week': "It has been more than a week: if it is not clearly better, book a doctor's appointment.",
   chronic: 'It has been more than 12 weeks: this is now chronic back pain; see a physical therapist.',
@@ -77,7 +83,9 @@ export function statusLines(status: EpisodeStatus, view: View & { mode: OutputMo
   const { style, width } = view;
   const lines: string[] = [style.heading('This episode')];
   const add = (label: string, text: string) => lines.push(...wrap(text, width, `  ${style.bold(label.padEnd(14))}`, ' '.repeat(16)));
-  if (status.onset && status.hoursSinceOnset !== null) {
+  if (status.onset && status.onsetInFuture) {
+    add('Started', `${when(status.onset.at, now)}${status.onset.approximate ? ' (approximately)' : ''}, which is ${FUTURE_ONSET}`);
+  } else if (status.onset && status.hoursSinceOnset !== null) {
     add('Started', `${when(status.onset.at, now)}${status.onset.approximate ? ' (approximately)' : ''}, ${durationWords(status.hoursSinceOnset)} ago`);
     add('Phase', status.phase);
   } else {
@@ -89,7 +97,7 @@ export function statusLines(status: EpisodeStatus, view: View & { mode: OutputMo
     add('Last verdict', `${LEVEL_TITLE[v.level]} (${v.source}, ${agoText(v.at, now)})${why}`);
   }
   const suggest = status.suggested.length ? `: ${sessionCommands(status.suggested)}` : ': ask a doctor or pharmacist before heat or ice (back-relief explain precautions)';
-  add('Now', `${THERMAL_WORDS[status.thermal]}${suggest}`);
+  add('Now', `${status.onsetInFuture ? THERMAL_FUTURE_ONSET : THERMAL_WORDS[status.thermal]}${suggest}`);
   add('Last session', status.lastSession ? sessionText(status.lastSession, now) : `none yet${status.suggested.length ? ` (${sessionCommands(status.suggested)})` : ''}`);
   for (const b of status.breaks) add('Skin break', `${b.kind} until ${clockAt(b.endsAt, now)}; the next ${b.kind} session can start then`);
   if (status.lastPain) {
@@ -111,6 +119,7 @@ export function statusLines(status: EpisodeStatus, view: View & { mode: OutputMo
 export function statusJson(status: EpisodeStatus, reminderText: Record<Reminder, string>) {
   return {
     onset: status.onset?.at.toISOString() ?? null,
+    onsetInFuture: status.onsetInFuture,
     hoursSinceOnset: status.hoursSinceOnset,
     phase: status.phase,
     thermal: status.thermal,
@@ -179,6 +188,8 @@ export function dayActionText(action: DayAction, stretchName: (id: string) => st
 export function planLines(days: PlanDay[], onset: Date, view: View, stretchName: (id: string) => string, now: Date): string[] {
   const { style, width } = view;
   const lines = [style.heading(`Plan from ${when(onset, now)} (day 0 starts at the onset)`)];
+  // No day is today only when the onset is ahead of the clock (episodePlan).
+  if (!days.some((d) => d.today)) lines.push(...wrap(`The onset is ${FUTURE_ONSET}. No day is marked as today.`, width));
   const groups: { days: PlanDay[]; texts: string[] }[] = [];
   for (const d of days) {
     const texts = d.actions.map((a) => dayActionText(a, stretchName));

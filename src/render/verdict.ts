@@ -4,6 +4,7 @@ import type { Care, LeftOut, ThermalKind } from '../decision/precautions.js';
 import { THRESHOLDS, type Thermal } from '../decision/time.js';
 import { DAILY_LIFE, PAIN_OVER_WEEK, type Action, type Reason, type TriageResult } from '../decision/triage.js';
 import { callNow, callShort, type EmergencyContact } from './emergency.js';
+import { count } from '../text/durations.js';
 import { LEVEL_ACTION, LEVEL_TITLE, NOT_MEDICAL_ADVICE } from './labels.js';
 import { longDay } from './dates.js';
 import { words, wrap } from './layout.js';
@@ -33,15 +34,23 @@ function box(lines: string[], view: VerdictView, paint: (s: string) => string): 
   ];
 }
 
-/** "about 3 hours", "about 2 days", "about 5 weeks": how long ago, in words a person would use. */
+/**
+ * "about 3 hours", "about 2 days", "about 5 weeks", "about 7 months", "about 126 years": how long ago,
+ * in words a person would use. Months up to 24, years after.
+ */
 export function durationWords(hours: number): string {
   if (hours < 1) return 'less than an hour';
-  if (hours < 48) return `about ${Math.round(hours)} hour${Math.round(hours) === 1 ? '' : 's'}`;
+  if (hours < 48) return `about ${count(Math.round(hours), 'hour')}`;
   const days = hours / 24;
-  if (days < 14) return `about ${Math.round(days)} days`;
-  if (days < 90) return `about ${Math.round(days / 7)} weeks`;
-  return `about ${Math.round(days / 30.44)} months`;
+  if (days < 14) return `about ${count(Math.round(days), 'day')}`;
+  if (days < 90) return `about ${count(Math.round(days / 7), 'week')}`;
+  const months = Math.round(days / DAYS_PER_MONTH);
+  if (months <= 24) return `about ${count(months, 'month')}`;
+  return `about ${count(Math.round(days / DAYS_PER_YEAR), 'year')}`;
 }
+
+const DAYS_PER_YEAR = 365.25;
+const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 
 // Behind the home-care plan: ice and heat timing, heat's guideline support, staying active, pain relief.
 const LEVEL_KINDS = new Set<Action['kind']>(['call-emergency', 'see-doctor-today', 'book-appointment']);

@@ -4,7 +4,7 @@ import type { Phase } from '../decision/routine.js';
 import type { TimerEvent, TimerView } from './engine.js';
 import type { TimerDisplay } from './run.js';
 import { wrap } from '../render/layout.js';
-import { lengthText } from '../text/durations.js';
+import { count, lengthText } from '../text/durations.js';
 import { onRestore, onStop, type Stop } from '../terminal/stops.js';
 
 const CLEAR_LINE = '\r\u001b[2K';
@@ -102,7 +102,7 @@ export function plainRoutineDisplay(out: OutStream, name: string, bell = false):
     render(view: TimerView<Phase>) {
       if (view.paused === paused) return;
       paused = view.paused;
-      out.write(paused ? `Paused, ${Math.ceil(view.remainingMs / 1000)} seconds left. Space resumes.\n` : 'Resumed.\n');
+      out.write(paused ? `Paused, ${count(Math.ceil(view.remainingMs / 1000), 'second')} left. Space resumes.\n` : 'Resumed.\n');
     },
     close() {},
   };

@@ -23,6 +23,13 @@ describe('parseAnswers accepts the cli.md shape', () => {
     expect(parseAnswers(`\uFEFF${file({ onset: null })}`, FLAGS, NOW).onset).toBeNull();
   });
 
+  it.each([
+    ['2026-11-22T09:00+14:00', '2026-11-21T19:00:00.000Z'],
+    ['2026-11-22T09:00-14:00', '2026-11-22T23:00:00.000Z'],
+  ])('an onset with the widest offset, %s', (onset, iso) => {
+    expect(parseAnswers(file({ onset }), FLAGS, NOW).onset!.toISOString()).toBe(iso);
+  });
+
   it.each([0, 10])('pain score %i (both ends)', (score) => {
     expect(parseAnswers(file({ painScore: score }), FLAGS, NOW).painScore).toBe(score);
   });
@@ -46,6 +53,9 @@ describe('parseAnswers: every input error is a UsageError naming the problem', (
     ['an onset that is not ISO', file({ onset: 'last Tuesday' }), /"onset": "last Tuesday" is not an ISO 8601 date-time/],
     ['an impossible onset', file({ onset: '2026-02-30T10:00:00Z' }), /"onset": "2026-02-30T10:00:00Z" is not a real date/],
     ['an onset in the future', file({ onset: '2026-11-26T09:00:00Z' }), /"onset": "2026-11-26T09:00:00Z" is in the future/],
+    ['an onset offset of +99:00', file({ onset: '2026-11-25T09:00+99:00' }), /"onset": "2026-11-25T09:00\+99:00": its UTC offset \+99:00 is more than 14 hours/],
+    ['an onset offset of -14:01', file({ onset: '2026-11-22T09:00-14:01' }), /"onset": .*UTC offset -14:01 is more than 14 hours/],
+    ['an onset offset with 60 minutes', file({ onset: '2026-11-22T09:00+05:60' }), /"onset": .*UTC offset \+05:60 has 60 minutes/],
     ['a pain score above 10', file({ painScore: 11 }), /"painScore": must be a whole number from 0 to 10/],
     ['a negative pain score', file({ painScore: -1 }), /"painScore": must be a whole number from 0 to 10/],
     ['a fractional pain score', file({ painScore: 5.5 }), /"painScore": must be a whole number from 0 to 10/],

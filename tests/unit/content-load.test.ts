@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
@@ -174,5 +174,37 @@ describe('merging a --data-dir', () => {
     expect(Object.keys(added)).not.toContain('extra');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(added)).toBe(Object.prototype);
+  });
+});
+
+describe('a --data-dir file that is there by name but cannot be read is an error naming it, never skipped', () => {
+  it('a dangling symbolic link (sources.json -> /nope)', () => {
+    const dir = extraDir({});
+    symlinkSync('/nonexistent-back-relief/nope', join(dir, 'sources.json'));
+    expect(() => loadContent(['sources'], { builtin: DATA_DIR, extra: dir })).toThrow(ContentError);
+    expect(() => loadContent(['sources'], { builtin: DATA_DIR, extra: dir })).toThrow(
+      `${join(dir, 'sources.json')}: cannot be read (it is a symbolic link to "/nonexistent-back-relief/nope", which leads to no file).`,
+    );
+  });
+
+  it('a link to a dangling link', () => {
+    const dir = extraDir({});
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'middle'));
+    symlinkSync(join(dir, 'middle'), join(dir, 'stretches.json'));
+    expect(() => loadContent(['stretches'], { builtin: DATA_DIR, extra: dir })).toThrow(/stretches\.json: cannot be read \(it is a symbolic link to .*middle", which leads to no file\)/);
+  });
+
+  it('a link that leads back to itself', () => {
+    const dir = extraDir({});
+    symlinkSync(join(dir, 'stretches.json'), join(dir, 'stretches.json'));
+    expect(() => loadContent(['stretches'], { builtin: DATA_DIR, extra: dir })).toThrow(/stretches\.json: cannot be read \(it is a symbolic link that leads back to itself\)/);
+  });
+
+  it('a link to a real file is followed as before; a file left out is simply not there', () => {
+    const real = extraDir({ 'mine.json': [stretch] });
+    const dir = extraDir({});
+    symlinkSync(join(real, 'mine.json'), join(dir, 'stretches.json'));
+    expect(loadContent(['stretches'], { builtin: DATA_DIR, extra: dir }).stretches.map((s) => s.id)).toContain('side-bend');
+    expect(loadContent(['remedies'], { builtin: DATA_DIR, extra: dir }).remedies.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 /** A whole episode on a fake clock, day 0 to day 100: what status and plan say along the way. */
 import { describe, expect, it } from 'vitest';
-import { breakEndsAt, currentOnset, episodeStatus, painTrend, remindersDue } from '../../src/decision/episode.js';
+import { breakEndsAt, CLOCK_SKEW_MS, currentOnset, episodeStatus, onsetInFuture, painTrend, remindersDue } from '../../src/decision/episode.js';
 import { actionsForDay, dayNumber, episodePlan } from '../../src/decision/plan.js';
 import { loadContent } from '../../src/content/load.js';
 import { UNKNOWN_CARE, type Care } from '../../src/decision/precautions.js';
@@ -131,8 +131,34 @@ describe('onset, sessions and pain', () => {
     expect(painTrend([pain(0, 9), pain(200, 5), pain(210, 5)], at(220)).trend).toBe('about the same');
   });
 
-  it('an onset ahead of the clock reads as just now, never as an error', () => {
-    expect(episodeStatus([{ type: 'onset', at: iso(0), onset: iso(10) }], at(5)).hoursSinceOnset).toBe(0);
+  // An onset ahead of the clock: within a minute (clocks differ a little) it is just now; beyond, it
+  // is in the future (a clock set wrong, a journal from another machine), never an error and never now.
+  const AHEAD = (ms: number) => new Date(ONSET.getTime() - ms);
+  it.each([
+    ['exactly now', 0, false, 0],
+    ['a minute ahead: just now', CLOCK_SKEW_MS, false, 0],
+    ['a minute and a millisecond ahead: in the future', CLOCK_SKEW_MS + 1, true, null],
+    ['73 years ahead (2099)', 73 * 365 * 86_400_000, true, null],
+  ] as const)('an onset %s', (_name, aheadMs, future, hours) => {
+    const now = AHEAD(aheadMs);
+    const status = episodeStatus([{ type: 'onset', at: now.toISOString(), onset: ONSET.toISOString() }], now);
+    expect(status.onsetInFuture).toBe(future);
+    expect(status.hoursSinceOnset).toBe(hours);
+    expect(status.phase).toBe(future ? 'unknown' : 'acute');
+    expect(status.thermal).toBe(future ? 'unknown' : 'ice');
+    expect(status.reminders).toEqual([]);
+    expect(onsetInFuture(currentOnset([{ type: 'onset', at: now.toISOString(), onset: ONSET.toISOString() }]), now)).toBe(future);
+
+    const plan = episodePlan(ONSET, now, STRETCHES, UNKNOWN_CARE);
+    // In the future no day is today; the plan keeps its dates, and asks the precautions on day 0.
+    expect(plan.filter((d) => d.today).map((d) => d.day)).toEqual(future ? [] : [0]);
+    expect(plan[0]!.day).toBe(0);
+    expect(plan[0]!.actions[0]).toEqual({ kind: 'check-precautions' });
+    expect(plan.filter((d) => d.actions.some((a) => a.kind === 'check-precautions'))).toHaveLength(1);
+  });
+
+  it('no onset is not in the future', () => {
+    expect(onsetInFuture(null, at(0))).toBe(false);
   });
 
   it('reminders: none without an onset', () => {

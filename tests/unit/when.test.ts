@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOnset, parseWhen } from '../../src/input/when.js';
+import { offsetProblem, parseOnset, parseWhen } from '../../src/input/when.js';
 import { UsageError } from '../../src/errors.js';
 
 const NOW = new Date(2026, 10, 25, 12, 0, 0); // 25 Nov 2026, 12:00 local
@@ -66,5 +66,37 @@ describe('parseWhen: the time grammar of cli.md', () => {
 
   it('strips control characters from the input it echoes back', () => {
     expect(() => parseWhen('\u001b[2Jboom', NOW)).toThrow(/"boom" is not a time/);
+  });
+});
+
+describe('UTC offsets: at most 14 hours either way, minutes under 60', () => {
+  it.each([
+    ['2026-11-20T09:00+14:00', Date.UTC(2026, 10, 19, 19, 0)],
+    ['2026-11-20T09:00-14:00', Date.UTC(2026, 10, 20, 23, 0)],
+    ['2026-11-20T09:00+1400', Date.UTC(2026, 10, 19, 19, 0)],
+    ['2026-11-20T09:00+14', Date.UTC(2026, 10, 19, 19, 0)],
+    ['2026-11-20T09:00+05:59', Date.UTC(2026, 10, 20, 3, 1)],
+    ['2026-11-20 09:00:30.5-03:30', Date.UTC(2026, 10, 20, 12, 30, 30, 500)],
+  ])('accepts %s', (input, expected) => {
+    expect(parseWhen(input, NOW).getTime()).toBe(expected);
+  });
+
+  it.each([
+    ['2026-11-20T09:00+14:01', /UTC offset \+14:01 is more than 14 hours/],
+    ['2026-11-20T09:00-14:01', /UTC offset -14:01 is more than 14 hours/],
+    ['2026-11-20T09:00+15', /UTC offset \+15:00 is more than 14 hours/],
+    ['2026-11-25T09:00+99:00', /"2026-11-25T09:00\+99:00": its UTC offset \+99:00 is more than 14 hours/],
+    ['2026-11-20T09:00+1401', /UTC offset \+14:01 is more than 14 hours/],
+    ['2026-11-20T09:00+05:60', /UTC offset \+05:60 has 60 minutes; the minutes of an offset run from 00 to 59/],
+    ['2026-11-20 09:00-00:99', /UTC offset -00:99 has 99 minutes/],
+  ])('refuses %s, saying why', (input, message) => {
+    expect(() => parseWhen(input, NOW)).toThrow(UsageError);
+    expect(() => parseWhen(input, NOW)).toThrow(message);
+  });
+
+  it('offsetProblem looks only at an offset after a time: a date alone has none', () => {
+    expect(offsetProblem('2026-11-20')).toBeNull();
+    expect(offsetProblem('2026-11-20T09:00Z')).toBeNull();
+    expect(offsetProblem('2026-11-20T09:00')).toBeNull();
   });
 });
