@@ -25,7 +25,7 @@ function locateConfig(env: Environment): string | null {
  */
 export async function makeContext(env: Environment, options: GlobalOptions, settingsFile: 'read' | 'ignore' = 'read'): Promise<CommandContext> {
   const path = locateConfig(env);
-  const file = settingsFile === 'read' && path ? readConfig(path) : {};
+  const file = settingsFile === 'read' && path ? readConfig(path, (message) => void env.stderr.write(`${sanitize(message)}\n`)) : {};
   const settings = resolveSettings(file, env.env, { plain: options.plain }, env.platform, () => Intl.DateTimeFormat().resolvedOptions().locale);
   setClock(settings.values.clock);
   const plain = settings.values.plain;

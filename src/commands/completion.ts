@@ -6,7 +6,7 @@ import { TOPICS } from './explain.js';
 
 export function completionCommand(ctx: CommandContext, shell: 'bash' | 'zsh', program: Command): void {
   const ids = ctx.content(['stretches']).stretches.map((s) => s.id);
-  const values: Record<string, string[]> = { '--format': ['md', 'json'], '--only': ids };
+  const values: Record<string, string[]> = { '--format': ['md', 'json', 'html'], '--only': ids };
   const args: Record<string, string[]> = { stretches: ids, explain: Object.keys(TOPICS), completion: ['bash', 'zsh'] };
   const commands = program.commands.map((c) => {
     for (const o of c.options) if (o.long && o.argChoices) values[o.long] = [...o.argChoices];

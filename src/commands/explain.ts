@@ -168,6 +168,8 @@ const sources: Page = {
   sources: [],
   lines(ctx) {
     const { sources: all } = ctx.content([]);
+    const care = all.filter((s) => s.kind !== 'emergency number');
+    const numbers = all.length - care.length;
     return [
       'Every stretch, remedy, red flag, precaution and threshold cites at least one source, and so does every page of back-relief explain; a test fails if a cited source is missing or a source is cited nowhere.',
       'Each remedy shows how strong its evidence is:',
@@ -175,7 +177,7 @@ const sources: Page = {
       '  guideline: a clinical practice guideline recommends it; research: studies support it, no guideline recommends it for this use; common-practice: widely advised, little direct evidence; not-recommended: a guideline advises against it. A remedy may add a caveat beside its label, such as guidelines that disagree.',
       '',
       'The starting point was a blog post on back spasm relief by a maker of a menthol cream (guide); its facts were checked against clinical guidelines and reviews, and anything resting on it alone is labelled common practice. Brands and sales claims were left out.',
-      `Sources (${all.length}): ${all.map((s) => s.id).join(', ')}. Full citations: back-relief sources.`,
+      `Sources (${care.length}): ${care.map((s) => s.id).join(', ')}. Besides these, ${numbers} sources back the emergency numbers of each country (back-relief config set country). Full citations: back-relief sources.`,
     ];
   },
 };

@@ -7,21 +7,26 @@ import { FileError, UsageError } from '../errors.js';
 import { relativeWithoutFolder } from '../input/files.js';
 import { openJournal, readJournal } from '../journal/open.js';
 import { exportJson, exportMarkdown } from '../render/export.js';
+import { exportHtml } from '../render/html.js';
+import { PLAN_SOURCES, stretchNames } from '../render/verdict.js';
+import type { Source } from '../content/schema.js';
+import type { JournalRecord } from '../journal/records.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { describeFsError } from '../text/fs-errors.js';
 import { flagNames, precautionNames } from './names.js';
 import { timeZone } from './views.js';
 
-const FORMATS = ['md', 'json'] as const;
+const FORMATS = ['md', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
-const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.markdown': 'md', '.json': 'json' };
+const EXTENSIONS: Record<string, Format> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html' };
+const FORMAT_NAMES: Record<Format, string> = { md: 'Markdown', json: 'JSON', html: 'HTML' };
 
 /**
  * The format: --format, else the --output file's extension, else Markdown. A --format that
  * contradicts the extension is refused, so Markdown never lands in a .json file.
  */
 export function exportFormat(format: string | undefined, output: string | undefined): Format {
-  if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be md or json, not "${sanitizeLine(format)}".`);
+  if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be md, json or html, not "${sanitizeLine(format)}".`);
   const fromName = output === undefined ? undefined : EXTENSIONS[extname(output).toLowerCase()];
   if (format !== undefined && fromName !== undefined && format !== fromName) {
     throw new UsageError(`--format ${format} does not match "${sanitizeLine(basename(output!))}"; name the file .${format}, or leave out --format.`);
@@ -36,13 +41,29 @@ export function exportCommand(ctx: CommandContext, options: { format?: string; o
   const now = ctx.now();
   const records = episodeRecords(ctx, now);
   const summary = { records, now, flagName: flagNames(ctx), precautionName: precautionNames(ctx), timeZone: timeZone(now) };
-  const text = format === 'json' ? `${JSON.stringify(exportJson(summary), null, 2)}\n` : exportMarkdown(summary);
+  const text =
+    format === 'json' ? `${JSON.stringify(exportJson(summary), null, 2)}\n` : format === 'html' ? exportHtml({ ...summary, sources: reportSources(ctx, records), stretchName: stretchNames(ctx.content(['stretches']).stretches) }) : exportMarkdown(summary);
   if (options.output === undefined) {
     ctx.stdout.write(text);
     return;
   }
   writeAtomically(options.output, text, options.force === true);
-  ctx.err(`Summary written to ${options.output} (${format === 'json' ? 'JSON' : 'Markdown'}).`);
+  ctx.err(`Summary written to ${options.output} (${FORMAT_NAMES[format]}).`);
+}
+
+/**
+ * The sources behind what the report shows: the guidelines behind the care, every sign reported in
+ * a screen (yes, not sure, or derived), and the precautions that apply.
+ */
+function reportSources(ctx: CommandContext, records: readonly JournalRecord[]): Source[] {
+  const { 'red-flags': flags, precautions, sources } = ctx.content(['red-flags', 'precautions']);
+  const s = exportJson({ records, now: ctx.now(), timeZone: timeZone(ctx.now()) });
+  const ids = new Set<string>(PLAN_SOURCES);
+  const reported = new Set(s.redFlagScreens.flatMap((r) => [...r.yes, ...r.unsure, ...r.derived]));
+  for (const f of flags) if (reported.has(f.id)) for (const id of f.sources) ids.add(id);
+  const applying = new Set<string>(s.precautions.applying ?? []);
+  for (const p of precautions) if (applying.has(p.id)) for (const id of p.sources) ids.add(id);
+  return sources.filter((source) => ids.has(source.id));
 }
 
 /** The export's scope: the current episode from its onset, and never less than the last 30 days. */

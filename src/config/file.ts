@@ -45,13 +45,18 @@ export class ConfigError extends FileError {
   }
 }
 
+/** A settings file this user may not read (another user's home): the defaults, with a warning. */
+export class ConfigUnreadable extends Error {}
+
 /** What the file holds as parsed JSON (or null when there is none); its problems are for readConfig. */
 export function readConfigJson(path: string): { parsed: unknown } | null {
   let text: string;
   try {
     text = readCappedFile(path, MAX_BYTES);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    if (code === 'EACCES' || code === 'EPERM') throw new ConfigUnreadable(`back-relief: warning: the settings file ${sanitizeLine(path)} cannot be read (${describeFsError(error)}); the defaults are used.`);
     throw new ConfigError(path, null, `cannot be read (${describeFsError(error)})`);
   }
   const problem = strictJsonProblem(text, 4);
@@ -63,9 +68,20 @@ export function readConfigJson(path: string): { parsed: unknown } | null {
   }
 }
 
-/** The settings in the file ({} when there is none), or a ConfigError naming the file and the key. */
-export function readConfig(path: string): Settings {
-  const json = readConfigJson(path);
+/**
+ * The settings in the file ({} when there is none), or a ConfigError naming the file and the key.
+ * A file this user may not read (running as another user, with HOME still someone else's) gives the
+ * defaults and a warning through `warn`: the settings are preferences, and the safe ones are the defaults.
+ */
+export function readConfig(path: string, warn: (message: string) => void = () => {}): Settings {
+  let json: { parsed: unknown } | null;
+  try {
+    json = readConfigJson(path);
+  } catch (error) {
+    if (!(error instanceof ConfigUnreadable)) throw error;
+    warn(error.message);
+    return {};
+  }
   if (!json) return {};
   const read = settingsFromFile(json.parsed);
   if ('problem' in read) throw new ConfigError(path, read.problem.key, read.problem.why);

@@ -54,7 +54,7 @@ const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 
 // Behind the home-care plan: ice and heat timing, heat's guideline support, staying active, pain relief.
 const LEVEL_KINDS = new Set<Action['kind']>(['call-emergency', 'see-doctor-today', 'book-appointment']);
-const PLAN_SOURCES = ['guide', 'acp-2017', 'cochrane-heat-cold', 'nice-cks-lbp', 'nice-ng59'];
+export const PLAN_SOURCES = ['guide', 'acp-2017', 'cochrane-heat-cold', 'nice-cks-lbp', 'nice-ng59'];
 
 /** What the verdict names things by: the content's own words, never raw ids. */
 export interface VerdictContent {

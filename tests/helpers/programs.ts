@@ -14,11 +14,13 @@ const PACKAGES: Record<string, string> = {
   'notify-send': 'libnotify-bin',
   dunstctl: 'dunst',
   pdftoppm: 'poppler-utils',
+  pdftotext: 'poppler-utils',
+  pdfinfo: 'poppler-utils',
   script: 'bsdutils',
 };
 
 /** Programs whose version option is not --version; null: none at all, so only the PATH is searched. */
-const VERSION_ARGS: Record<string, string | null> = { tmux: '-V', Xvfb: null, dunstctl: '--help' };
+const VERSION_ARGS: Record<string, string | null> = { tmux: '-V', Xvfb: null, dunstctl: '--help', pdftotext: '-v', pdftoppm: '-v', pdfinfo: '-v' };
 
 /** Whether a program runs here (its version option answers, or it is on the PATH when it has none). */
 export function has(program: string, versionArg = VERSION_ARGS[program] ?? '--version'): boolean {

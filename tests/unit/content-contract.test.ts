@@ -12,7 +12,7 @@ import { PRECAUTION_IDS } from '../../src/decision/precautions.js';
 import { DATA_DIR } from '../helpers/fake-env.js';
 import { FORBIDDEN } from '../helpers/forbidden.js';
 
-const content = loadContent(['stretches', 'remedies', 'red-flags', 'precautions'], { builtin: DATA_DIR });
+const content = loadContent(['stretches', 'remedies', 'red-flags', 'precautions', 'emergency-numbers'], { builtin: DATA_DIR });
 const byId = <T extends { id: string }>(items: T[], id: string): T => {
   const found = items.find((i) => i.id === id);
   if (!found) throw new Error(`missing id ${id}`);
@@ -256,7 +256,7 @@ describe('sources', () => {
   it('every source is cited by an item or an explain page, and every explain page cites only sources that exist', () => {
     const ids = content.sources.map((s) => s.id);
     const pages = Object.values(PAGES).flatMap((p) => [...p.sources]);
-    const cited = new Set([...content.stretches, ...content.remedies, ...content['red-flags'], ...content.precautions].flatMap((i) => i.sources).concat(pages));
+    const cited = new Set([...content.stretches, ...content.remedies, ...content['red-flags'], ...content.precautions, ...content['emergency-numbers']].flatMap((i) => i.sources).concat(pages));
     expect(ids.filter((id) => !cited.has(id))).toEqual([]);
     for (const id of pages) expect(ids).toContain(id);
   });
@@ -266,5 +266,49 @@ describe('no brand or sales text', () => {
   it.each(readdirSync(DATA_DIR).filter((f) => f.endsWith('.json')))('data/%s', (file) => {
     const text = readFileSync(join(DATA_DIR, file), 'utf8');
     for (const pattern of FORBIDDEN) expect(text).not.toMatch(pattern);
+  });
+});
+
+describe('emergency numbers (issue 14)', () => {
+  const EU = ['at', 'be', 'bg', 'hr', 'cy', 'cz', 'dk', 'ee', 'fi', 'fr', 'de', 'gr', 'hu', 'ie', 'it', 'lv', 'lt', 'lu', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'si', 'es', 'se'];
+  const numbers = content['emergency-numbers'];
+
+  it.each([...EU, 'gb', 'us', 'ca', 'au', 'nz', 'in', 'jp', 'cn', 'br', 'mx', 'za'])('%s has a number and a source', (id) => {
+    const entry = byId(numbers, id);
+    expect(entry.number).toMatch(/^\d{2,6}$/);
+    expect(entry.sources.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['gb', '999'],
+    ['us', '911'],
+    ['ca', '911'],
+    ['au', '000'],
+    ['nz', '111'],
+    ['jp', '119'],
+    ['cn', '120'],
+    ['br', '192'],
+    ['mx', '911'],
+    ['za', '10177'],
+    ['de', '112'],
+    ['fr', '15'],
+  ])('%s: %s first', (id, number) => {
+    expect(byId(numbers, id).number).toBe(number);
+  });
+
+  it('112 reaches help in every EU country, first or as well', () => {
+    for (const id of EU) {
+      const entry = byId(numbers, id);
+      expect([entry.number, ...(entry.alsoFrom ?? [])], id).toContain('112');
+    }
+  });
+
+  it('every emergency-number source is marked as such and has an address', () => {
+    const cited = new Set(numbers.flatMap((n) => n.sources));
+    for (const id of cited) {
+      const source = byId(content.sources, id);
+      expect(source.kind, id).toBe('emergency number');
+      expect(source.url, id).toMatch(/^https:\/\//);
+    }
   });
 });

@@ -39,11 +39,14 @@ function errorOf(fn: () => unknown): Error {
 
 describe('loading the built-in content', () => {
   it('loads every kind with its items', () => {
-    const content = loadContent(['stretches', 'remedies', 'red-flags'], { builtin: DATA_DIR });
+    const content = loadContent(['stretches', 'remedies', 'red-flags', 'emergency-numbers'], { builtin: DATA_DIR });
     expect(content.stretches).toHaveLength(7);
     expect(content.remedies).toHaveLength(20);
     expect(content['red-flags']).toHaveLength(22);
-    expect(content.sources).toHaveLength(27);
+    expect(content['emergency-numbers']).toHaveLength(45);
+    // 27 for the care, 40 for the emergency numbers.
+    expect(content.sources).toHaveLength(67);
+    expect(content.sources.filter((s) => s.kind === 'emergency number')).toHaveLength(40);
   });
 });
 
