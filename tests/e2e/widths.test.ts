@@ -47,7 +47,7 @@ async function screen(args: string[], width: number, state = episode): Promise<s
 const SCREENS: [string, string[], string?][] = [
   ['overview', []],
   ['help', ['--help']],
-  ...['triage', 'ice', 'heat', 'contrast', 'stretches', 'routine', 'remedies', 'red-flags', 'sources', 'onset', 'pain', 'check-in', 'status', 'plan', 'history', 'export', 'explain', 'completion', 'undo'].map(
+  ...['triage', 'ice', 'heat', 'contrast', 'stretches', 'routine', 'remedies', 'red-flags', 'sources', 'onset', 'pain', 'check-in', 'status', 'plan', 'history', 'export', 'explain', 'completion', 'undo', 'config'].map(
     (c): [string, string[]] => [`${c} --help`, [c, '--help']],
   ),
   ['verdict: self-care', ['triage', '--answers', 'ANSWERS:']],
@@ -68,6 +68,8 @@ const SCREENS: [string, string[], string?][] = [
   ['explain precautions', ['explain', 'precautions']],
   ['check-in', ['check-in', '--signs', 'none', '--pain', '3']],
   ['unknown command', ['stauts']],
+  ['config list', ['config', 'list']],
+  ['config set --help', ['config', 'set', '--help']],
 ];
 
 // A verdict recorded the way a person records one, so status and the overview show it.

@@ -12,7 +12,8 @@ const SUBCOMMANDS =
   'triage|ice|heat|contrast|stretches|routine|remedies|red-flags|sources|onset|pain|check-in|status|plan|history|export|explain|completion|undo|help|config';
 const ARGUMENT = String.raw`--?[a-z][a-z-]*(?:=\S+)?|"[^"]*"|\d[\d:.]*[a-z]{0,3}|[a-z0-9]+(?:-[a-z0-9]+)+|precautions|causes|outlook|walking|plank|bash|zsh|fish|immediate|prevention|professional|gentle|build|none|unsure|now|yesterday|today|md|json|html|list|get|set|unset|path`;
 /** `back-relief`, its subcommand (or an option) and the arguments that belong to it. */
-const COMMAND = new RegExp(String.raw`back-relief(?: (?:${SUBCOMMANDS}|--?[a-z][a-z-]*)(?: (?:${SUBCOMMANDS}|${ARGUMENT})(?=$|[\s,.;:)\`'"]))*)?`, 'g');
+// Not inside a path or a word ("$XDG_CONFIG_HOME/back-relief/config.json" is not a command).
+const COMMAND = new RegExp(String.raw`(?<![\w/.$-])back-relief(?![\w/.-])(?: (?:${SUBCOMMANDS}|--?[a-z][a-z-]*)(?: (?:${SUBCOMMANDS}|${ARGUMENT})(?=$|[\s,.;:)\`'"]))*)?`, 'g');
 
 /**
  * The lines of a screen with continued commands joined back as the shell joins them: " \" goes on
