@@ -27,7 +27,7 @@ describe('the terminal display', () => {
 
   it('sends a notification where one is known to show, and hides then restores the cursor', () => {
     const s = sink();
-    const d = terminalDisplay({ out: s.out, style: PLAIN_STYLE, bell: false, env: { TERM_PROGRAM: 'iTerm.app' }, breakMs: 1_200_000 });
+    const d = terminalDisplay({ out: s.out, style: PLAIN_STYLE, bell: false, env: { TERM_PROGRAM: 'iTerm.app' }, breakMs: 1_200_000, foreground: () => true });
     d.setup();
     d.render(view(startTimer(steps, T0)[0], T0 + 1000), T0 + 1000);
     d.event(ended, T0);
