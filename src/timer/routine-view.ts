@@ -5,7 +5,7 @@ import type { TimerEvent, TimerView } from './engine.js';
 import type { TimerDisplay } from './run.js';
 import { wrap } from '../render/layout.js';
 import { lengthText } from '../text/durations.js';
-import { canSuspend, holdForContinue, inForeground, NO_SUSPEND_WAITING, waitForForeground } from '../terminal/job-control.js';
+import { canSuspend, holdForContinue, inForeground, NO_SUSPEND_WAITING } from '../terminal/job-control.js';
 import { onInputLost, onRestore, onStop, type Stop } from '../terminal/stops.js';
 
 const CLEAR_LINE = '\r\u001b[2K';
@@ -123,6 +123,8 @@ export interface WaitOptions {
   again?: string;
   /** Whether this process has the terminal (not a background job). */
   foreground?: () => boolean;
+  /** Stops this process: SIGTSTP for Ctrl+Z, SIGTTIN to wait for `fg`. */
+  stopProcess?: (signal: 'SIGTSTP' | 'SIGTTIN') => void;
 }
 
 /**
@@ -136,8 +138,14 @@ export interface WaitOptions {
  * the terminal, and `fg` continues it.
  */
 export function waitForKey(stdin: InStream, keys: readonly string[], options?: number | WaitOptions): Promise<Awaited> {
-  const { timeoutMs, suspendable = canSuspend(process.platform), out = process.stdout, again, foreground = () => inForeground() }: WaitOptions =
-    typeof options === 'number' ? { timeoutMs: options } : (options ?? {});
+  const {
+    timeoutMs,
+    suspendable = canSuspend(process.platform),
+    out = process.stdout,
+    again,
+    foreground = () => inForeground(),
+    stopProcess = (signal) => void process.kill(process.pid, signal),
+  }: WaitOptions = typeof options === 'number' ? { timeoutMs: options } : (options ?? {});
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
     let armed = false;
@@ -161,7 +169,7 @@ export function waitForKey(stdin: InStream, keys: readonly string[], options?: n
       if (armed) return;
       if (!foreground()) {
         hold();
-        return waitForForeground();
+        return stopProcess('SIGTTIN');
       }
       letGo();
       armed = true;
@@ -195,7 +203,7 @@ export function waitForKey(stdin: InStream, keys: readonly string[], options?: n
       }
       disarm();
       hold();
-      process.kill(process.pid, 'SIGTSTP');
+      stopProcess('SIGTSTP');
     };
     const onCont = () => {
       if (armed) return;

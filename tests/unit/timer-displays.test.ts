@@ -38,6 +38,31 @@ describe('the terminal display', () => {
     expect(text.endsWith('\u001b[?25h')).toBe(true);
     expect(text).toMatch(/\r\u001b\[2KIce {2}\[/);
   });
+
+  it('set up in the background (a job started with &): no escape at all, plain announcements, until fg', () => {
+    const s = sink();
+    let foreground = false;
+    const d = terminalDisplay({ out: s.out, style: PLAIN_STYLE, bell: false, env: {}, breakMs: 1_200_000, foreground: () => foreground });
+    d.setup();
+    expect(d.granularityMs).toBe(60_000);
+    const [state, started] = startTimer(steps, T0);
+    d.event(started[0]!, T0);
+    d.render(view(state, T0 + 1000), T0 + 1000);
+    d.render(view(state, T0 + 61_000), T0 + 61_000);
+    expect(s.text()).toMatch(/^Ice: 20 min, ends at \d\d:\d\d\. Put the cold pack on now.*\nIce: 18 min 59 s left, ends at \d\d:\d\d\.\n$/s);
+    // fg: the redrawn line, the cursor hidden.
+    foreground = true;
+    d.setup();
+    expect(d.granularityMs).toBe(1000);
+    d.render(view(state, T0 + 62_000), T0 + 62_000);
+    expect(s.text()).toMatch(/\u001b\[\?25l\r\u001b\[2KIce {2}\[#*-*\] {2}18:58 left/);
+    // Ctrl+Z then bg: the line ended, the cursor shown, plain again.
+    d.toBackground();
+    expect(s.text().endsWith('\n\u001b[?25h')).toBe(true);
+    expect(d.granularityMs).toBe(60_000);
+    d.close();
+    expect(s.text().endsWith('\n\u001b[?25h')).toBe(true);
+  });
 });
 
 describe('the plain display', () => {
