@@ -96,12 +96,9 @@ export function terminalDisplay({ out, style, bell, env, breakMs, unicode = fals
     lineShown = false;
   };
   const display = {
-    get granularityMs() {
-      return background ? plain.granularityMs : 1000;
-    },
-    get marksMs() {
-      return background ? plain.marksMs : undefined;
-    },
+    // Every second in the background too (the plain announcements are made on whole minutes and at
+    // the last 10 seconds, which a wake each second reaches), so fg finds the line ticking at once.
+    granularityMs: 1000,
     setup() {
       // Whatever ends the run (a signal, an exit), the cursor comes back.
       offRestore();
