@@ -3,6 +3,7 @@
  * /proc/self/stat, the terminal's input ending as a hang-up (once), and the waits and timer keys
  * with Ctrl+Z, fg and a background job, driven through fake streams and a fake clock.
  */
+import { spawnSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InStream } from '../../src/context.js';
@@ -53,6 +54,22 @@ describe('/proc/self/stat', () => {
   it('Ctrl+Z never suspends on Windows, and is assumed to elsewhere than Linux', () => {
     expect(canSuspend('win32')).toBe(false);
     expect(canSuspend('darwin')).toBe(true);
+  });
+});
+
+describe.skipIf(process.platform !== 'linux')('ending by SIGHUP after a hang-up (endByHangUp)', () => {
+  // It relies on Node catching no SIGHUP of its own: once our listeners are removed, the default
+  // action (the process ends by the signal) must be back. SigCgt is the mask of caught signals.
+  it('Node itself catches no SIGHUP, and removing the listeners puts the default back', () => {
+    const script = `
+      const caught = () => (BigInt('0x' + require('fs').readFileSync('/proc/self/status', 'utf8').match(/SigCgt:\\s*(\\w+)/)[1]) & 1n) === 1n;
+      const before = caught();
+      process.on('SIGHUP', () => {});
+      const listening = caught();
+      process.removeAllListeners('SIGHUP');
+      console.log(JSON.stringify([before, listening, caught()]));`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(run.stdout)).toEqual([false, true, false]);
   });
 });
 
