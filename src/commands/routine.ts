@@ -202,7 +202,12 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
     ctx.out(wrap('Enter to start, s to skip, q to stop, h if the pain gets worse.', ctx.width).map((l) => ctx.style.dim(l)).join('\n'));
     // --auto: announced, then on its own after a short pause (a key still acts at once).
     if (options.auto) ctx.out(`Starting in ${AUTO_PAUSE_MS / 1000} seconds; Enter starts it now.`);
-    const waited = await waitForKey(ctx.stdin, ['\r', ' ', 's', 'q', 'h'], options.auto ? AUTO_PAUSE_MS : undefined);
+    const waited = await waitForKey(ctx.stdin, ['\r', ' ', 's', 'q', 'h'], {
+      ...(options.auto ? { timeoutMs: AUTO_PAUSE_MS } : {}),
+      out: ctx.stdout,
+      suspendable,
+      again: 'Back: Enter starts the stretch, s skips it, q stops, h if the pain got worse.',
+    });
     if ('stop' in waited) {
       stop = waited.stop;
       outcome = 'interrupted';

@@ -16,7 +16,7 @@ import { lengthText } from '../text/durations.js';
 import { acquire } from '../journal/lock.js';
 import type { Journal } from '../journal/store.js';
 import { clockAt } from '../render/dates.js';
-import { canSuspend } from '../terminal/job-control.js';
+import { canSuspend, inForeground } from '../terminal/job-control.js';
 import { exitCodeOf, outputFailureMessage, STOP_WORDS, stopReceived, type Stop } from '../terminal/stops.js';
 import { plainDisplay } from '../timer/plain.js';
 import { notificationOf } from '../timer/messages.js';
@@ -137,7 +137,8 @@ async function run(ctx: CommandContext, steps: TimerStep[], breakMs: number, opt
     display = plain;
     controls = terminalControls({ stdin: ctx.stdin, out: screen, display: { restore() {}, setup() {}, note: plain.note }, keys, suspendable });
   }
-  if (keys) say(style.dim('Keys: space or p pauses and resumes, q stops early, Ctrl+C stops.'));
+  // Started in the background (&), the keys work only after fg: no promise of them now.
+  if (keys && inForeground()) say(style.dim('Keys: space or p pauses and resumes, q stops early, Ctrl+C stops.'));
   // The end of a session or of a break between rounds reaches a person away from the terminal too.
   if (notifyOn) display = withNotifications(display, ctx, breakMs);
 

@@ -74,8 +74,8 @@ function capitalise(text: string): string {
 async function cancellable<T>(message: string, io: PromptIo, ask: (context: PromptContext) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const offStop = onStop(() => controller.abort());
-  const input = promptInput(io.input, canSuspend(io.platform ?? process.platform));
-  const context: PromptContext = { input: input.input, output: io.output as NodeJS.WritableStream, clearPromptOnDone: false, signal: controller.signal };
+  const input = promptInput(io.input, canSuspend(io.platform ?? process.platform), io.output);
+  const context: PromptContext = { input: input.input, output: input.output as NodeJS.WritableStream, clearPromptOnDone: false, signal: controller.signal };
   try {
     return await ask(context);
   } catch (error) {

@@ -5,7 +5,8 @@ import type { TimerEvent, TimerView } from './engine.js';
 import type { TimerDisplay } from './run.js';
 import { wrap } from '../render/layout.js';
 import { count, lengthText } from '../text/durations.js';
-import { onRestore, onStop, type Stop } from '../terminal/stops.js';
+import { canSuspend, holdForContinue, inForeground, NO_SUSPEND_WAITING } from '../terminal/job-control.js';
+import { onInputLost, onRestore, onStop, type Stop } from '../terminal/stops.js';
 
 const CLEAR_LINE = '\r\u001b[2K';
 
@@ -111,36 +112,122 @@ export function plainRoutineDisplay(out: OutStream, name: string, bell = false):
 /** What ended a wait for a key: a key (Ctrl+C is '\u0003'), or a stop from outside. */
 export type Awaited = { key: string } | { stop: Stop };
 
+export interface WaitOptions {
+  /** The first key (Enter) is taken when the time is up. */
+  timeoutMs?: number | undefined;
+  /** Whether Ctrl+Z may suspend (job control); by default, what this terminal allows. */
+  suspendable?: boolean;
+  /** Where a note goes (Ctrl+Z refused, back after `fg`): the terminal, process.stdout by default. */
+  out?: OutStream;
+  /** Said again after `fg`, when the question is no longer on screen: what the keys do. */
+  again?: string;
+  /** Whether this process has the terminal (not a background job). */
+  foreground?: () => boolean;
+  /** Stops this process: SIGTSTP for Ctrl+Z, SIGTTIN to wait for `fg`. */
+  stopProcess?: (signal: 'SIGTSTP' | 'SIGTTIN') => void;
+}
+
 /**
- * Waits for one of the keys (raw mode). A stop (SIGTERM, a hang-up) ends the wait too, with the
- * terminal put back, so the routine can record what was done before it exits. With `timeoutMs`,
- * the first key (Enter) is taken when the time is up.
+ * Waits for one of the keys (raw mode). A stop (SIGTERM, a hang-up, the terminal's input ending)
+ * ends the wait too, with the terminal put back, so the routine can record what was done before it
+ * exits. With a timeout, the first key (Enter) is taken when the time is up.
+ *
+ * Ctrl+Z suspends as the timer does (the terminal put back first; `fg` takes the keys again, says
+ * what they do and starts the timeout over), or says it cannot where there is no job control. A
+ * background job does not touch the terminal: it stops itself as the kernel stops a job that reads
+ * the terminal, and `fg` continues it.
  */
-export function waitForKey(stdin: InStream, keys: readonly string[], timeoutMs?: number): Promise<Awaited> {
+export function waitForKey(stdin: InStream, keys: readonly string[], options?: number | WaitOptions): Promise<Awaited> {
+  const {
+    timeoutMs,
+    suspendable = canSuspend(process.platform),
+    out = process.stdout,
+    again,
+    foreground = () => inForeground(),
+    stopProcess = (signal) => void process.kill(process.pid, signal),
+  }: WaitOptions = typeof options === 'number' ? { timeoutMs: options } : (options ?? {});
   return new Promise((resolve) => {
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => done({ key: keys[0]! }), timeoutMs);
-    const raw = (on: boolean) => {
-      if (stdin.isTTY) stdin.setRawMode?.(on);
+    let timer: NodeJS.Timeout | undefined;
+    let armed = false;
+    let offLost = () => {};
+    // Not armed (suspended, or in the background): nothing else keeps the process alive until SIGCONT.
+    let release: (() => void) | null = null;
+    const hold = () => void (release ??= holdForContinue());
+    const letGo = () => {
+      release?.();
+      release = null;
     };
-    const done = (result: Awaited) => {
+    const raw = (on: boolean) => {
+      try {
+        if (stdin.isTTY) stdin.setRawMode?.(on);
+      } catch {
+        // The terminal is gone (after a hang-up).
+      }
+    };
+    // Raw mode, the keys and the timeout on, if this process has the terminal.
+    const arm = () => {
+      if (armed) return;
+      if (!foreground()) {
+        hold();
+        return stopProcess('SIGTTIN');
+      }
+      letGo();
+      armed = true;
+      raw(true);
+      stdin.on('data', onData);
+      offLost = onInputLost(stdin);
+      stdin.resume();
+      if (timeoutMs !== undefined) timer = setTimeout(() => done({ key: keys[0]! }), timeoutMs);
+    };
+    const disarm = () => {
+      if (!armed) return;
+      armed = false;
       clearTimeout(timer);
       stdin.off('data', onData);
-      offStop();
-      offRestore();
+      offLost();
       raw(false);
       stdin.pause();
+    };
+    const done = (result: Awaited) => {
+      disarm();
+      letGo();
+      offStop();
+      offRestore();
+      process.off('SIGCONT', onCont);
       resolve(result);
+    };
+    const suspend = () => {
+      if (!suspendable) {
+        out.write(`${NO_SUSPEND_WAITING}\n`);
+        return;
+      }
+      disarm();
+      hold();
+      stopProcess('SIGTSTP');
+    };
+    const onCont = () => {
+      if (armed) return;
+      arm();
+      if (!armed) return;
+      const starting = timeoutMs === undefined ? '' : ` Starting by itself in ${Math.round(timeoutMs / 1000)} seconds.`;
+      out.write(`${again ?? 'Back: waiting for your key (the keys are above).'}${starting}\n`);
     };
     const onData = (chunk: Buffer | string) => {
       for (const ch of chunk.toString()) {
+        if (ch === '\u001a') {
+          suspend();
+          if (!armed) return;
+          continue;
+        }
         const key = ch === '\n' ? '\r' : ch.toLowerCase();
         if (key === '\u0003' || keys.includes(key)) return done({ key });
       }
     };
     const offStop = onStop((stop) => done({ stop }));
-    const offRestore = onRestore(() => raw(false));
-    raw(true);
-    stdin.on('data', onData);
-    stdin.resume();
+    const offRestore = onRestore(() => {
+      if (armed) raw(false);
+    });
+    process.on('SIGCONT', onCont);
+    arm();
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Contrast's pause between heat and ice: the person swaps packs, then says so. In a terminal that is
  * Enter (q stops there); without one, a newline on stdin, or its end (nothing more will come, so the
- * ice half starts at once), with a reminder line a minute. A stop from outside ends the wait too.
+ * ice half starts at once), with a reminder line a minute. A stop from outside ends the wait too,
+ * and so does a terminal that closes (its input ends: see waitForKey).
  */
 import type { InStream, OutStream } from '../context.js';
 import { onStop, type Stop } from '../terminal/stops.js';
@@ -14,7 +15,8 @@ const REMINDER_MS = 60_000;
 export async function waitForSwap(stdin: InStream, out: OutStream, message: string, keys: boolean, bell: boolean): Promise<SwapResult> {
   out.write(`${bell && keys ? '\u0007' : ''}${message}\n`);
   if (keys) {
-    const waited = await waitForKey(stdin, ['\r', 'q']);
+    // After Ctrl+Z and `fg` the question is said again.
+    const waited = await waitForKey(stdin, ['\r', 'q'], { out, again: message });
     if ('stop' in waited) return waited;
     return waited.key === '\r' ? 'go' : waited.key === 'q' ? 'stop' : 'interrupt';
   }

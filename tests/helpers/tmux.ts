@@ -3,7 +3,7 @@
  * test types with send-keys and reads the screen with capture-pane. Each session has its own server.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, tempDir } from './run-bin.js';
 
@@ -49,12 +49,48 @@ export function binCommand(args: string[], env: Record<string, string | null>): 
  * control: Ctrl+Z and fg), and the test types the command itself.
  */
 export function startTerminal(args: string[], env: Record<string, string | null>, size = { columns: 100, rows: 40 }, shell = false): Terminal {
+  // After the program: its exit code, and whether it left the terminal cooked (icanon and echo on).
+  const after = `echo "EXIT=$?"; echo "TTY=$(stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo' | tr '\\n' ' ')"; sleep 60`;
+  return openTerminal(shell ? 'bash --norc --noprofile -i' : `${binCommand(args, env)}; ${after}`, size);
+}
+
+/** Where a run in a terminal that will be closed leaves its exit status and its stderr. */
+export interface ClosedRun {
+  /** The exit status as the shell reports it (129 for SIGHUP), once the program has ended. */
+  status(timeoutMs?: number): Promise<string>;
+  stderr(): string;
+}
+
+/**
+ * Runs the binary in a terminal that the test will close (kill()), when the pane and its EXIT= line
+ * go with it. A shell that ignores SIGHUP itself waits for the program and writes its exit status to
+ * a file; the program runs with SIGHUP at its default (the subshell resets the trap before exec) and
+ * its stderr goes to a file, so an abort's native stack trace would be seen.
+ */
+export function startClosableTerminal(args: string[], env: Record<string, string | null>, size = { columns: 100, rows: 40 }): { terminal: Terminal; run: ClosedRun } {
+  const dir = tempDir('back-relief-closed-');
+  const statusFile = join(dir, 'status');
+  const stderrFile = join(dir, 'stderr');
+  const command = `trap '' HUP; (trap - HUP; exec ${binCommand(args, env)} 2> ${JSON.stringify(stderrFile)}); echo $? > ${JSON.stringify(statusFile)}`;
+  const terminal = openTerminal(command, size);
+  const run: ClosedRun = {
+    async status(timeoutMs = 8000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!existsSync(statusFile) || readFileSync(statusFile, 'utf8').trim() === '') {
+        if (Date.now() > deadline) throw new Error(`no exit status after ${timeoutMs} ms; stderr:\n${run.stderr()}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return readFileSync(statusFile, 'utf8').trim();
+    },
+    stderr: () => (existsSync(stderrFile) ? readFileSync(stderrFile, 'utf8') : ''),
+  };
+  return { terminal, run };
+}
+
+function openTerminal(command: string, size: { columns: number; rows: number }): Terminal {
   const socket = `back-relief-test-${process.pid}-${counter++}`;
   // -u: the terminal shows UTF-8, whatever the locale of the machine running the tests.
   const tmux = (...a: string[]) => execFileSync('tmux', ['-u', '-L', socket, ...a], { encoding: 'utf8' });
-  // After the program: its exit code, and whether it left the terminal cooked (icanon and echo on).
-  const after = `echo "EXIT=$?"; echo "TTY=$(stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo' | tr '\\n' ' ')"; sleep 60`;
-  const command = shell ? 'bash --norc --noprofile -i' : `${binCommand(args, env)}; ${after}`;
   tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(size.columns), '-y', String(size.rows), command);
   const terminal: Terminal = {
     keys: (...keys) => void tmux('send-keys', ...keys),
@@ -85,7 +121,7 @@ export function startTerminal(args: string[], env: Record<string, string | null>
     resize: (columns, rows) => void tmux('resize-window', '-x', String(columns), '-y', String(rows)),
     close: () => {
       try {
-        tmux('kill-server');
+        execFileSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
       } catch {
         // already gone
       }

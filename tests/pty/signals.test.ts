@@ -1,8 +1,9 @@
 /**
- * Every way a session can end, in a real terminal: the window closed (SIGHUP), `kill` (SIGTERM) during
+ * Every way a session can end, in a real terminal: SIGHUP, `kill` (SIGTERM) during
  * a timer, at the routine's "Enter to start" and at every kind of prompt; Ctrl+C with the output
  * piped; Ctrl+Z where there is no job control; a flooding paste. Each time: what was done is recorded,
  * the terminal comes back cooked with a visible cursor, and the exit code says what happened.
+ * The window closing for real (the terminal hung up, not only the signal) is in hangup.test.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,15 +51,6 @@ describe.skipIf(TMUX.skip)(TMUX.title('signals during a timer'), () => {
     expect(screen).toContain(COOKED);
     expect(t.cursorVisible()).toBe(true);
     expect(lines().filter((l) => l.type === 'session')).toEqual([expect.objectContaining({ kind: 'ice', outcome: 'interrupted' })]);
-  });
-
-  it('the terminal window closing (tmux kill-session) still records the session', async () => {
-    const { t, lines } = start(['heat', '--duration', '30s']);
-    await t.waitFor(/left {2}ends/);
-    t.kill();
-    const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && !lines().some((l) => l.type === 'session')) await new Promise((r) => setTimeout(r, 100));
-    expect(lines().filter((l) => l.type === 'session')).toEqual([expect.objectContaining({ kind: 'heat', outcome: 'interrupted' })]);
   });
 
   it('Ctrl+C with the output piped still exits 130 and records the session', async () => {

@@ -27,7 +27,7 @@ describe('the terminal display', () => {
 
   it('sends a notification where one is known to show, and hides then restores the cursor', () => {
     const s = sink();
-    const d = terminalDisplay({ out: s.out, style: PLAIN_STYLE, bell: false, env: { TERM_PROGRAM: 'iTerm.app' }, breakMs: 1_200_000 });
+    const d = terminalDisplay({ out: s.out, style: PLAIN_STYLE, bell: false, env: { TERM_PROGRAM: 'iTerm.app' }, breakMs: 1_200_000, foreground: () => true });
     d.setup();
     d.render(view(startTimer(steps, T0)[0], T0 + 1000), T0 + 1000);
     d.event(ended, T0);
@@ -37,6 +37,29 @@ describe('the terminal display', () => {
     expect(text).toContain('\u001b]9;');
     expect(text.endsWith('\u001b[?25h')).toBe(true);
     expect(text).toMatch(/\r\u001b\[2KIce {2}\[/);
+  });
+
+  it('set up in the background (a job started with &): no escape at all, plain announcements, until fg', () => {
+    const s = sink();
+    let foreground = false;
+    const d = terminalDisplay({ out: s.out, style: PLAIN_STYLE, bell: false, env: {}, breakMs: 1_200_000, foreground: () => foreground });
+    d.setup();
+    const [state, started] = startTimer(steps, T0);
+    d.event(started[0]!, T0);
+    for (let second = 1; second <= 61; second++) d.render(view(state, T0 + second * 1000), T0 + second * 1000);
+    expect(s.text()).toMatch(/^Ice: 20 min, ends at \d\d:\d\d\. Put the cold pack on now.*\nIce: 19 min left, ends at \d\d:\d\d\.\n$/s);
+    // fg: the redrawn line, the cursor hidden.
+    foreground = true;
+    d.setup();
+    d.render(view(state, T0 + 62_000), T0 + 62_000);
+    expect(s.text()).toMatch(/\u001b\[\?25l\r\u001b\[2KIce {2}\[#*-*\] {2}18:58 left/);
+    // Ctrl+Z then bg: the line ended, the cursor shown, plain again.
+    d.toBackground();
+    expect(s.text().endsWith('\n\u001b[?25h')).toBe(true);
+    d.render(view(state, T0 + 63_000), T0 + 63_000);
+    expect(s.text().endsWith('\n\u001b[?25h')).toBe(true);
+    d.close();
+    expect(s.text().endsWith('\n\u001b[?25h')).toBe(true);
   });
 });
 
