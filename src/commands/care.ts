@@ -3,6 +3,7 @@
  * terminal and recorded, or (with no terminal) a warning that they are unknown. Never a silent skip.
  */
 import type { CommandContext } from '../context.js';
+import { promptIo } from './prompt-io.js';
 import { currentCare } from '../decision/episode.js';
 import { careOf, type Care } from '../decision/precautions.js';
 import { PREGNANCY } from '../decision/triage.js';
@@ -28,7 +29,7 @@ export async function knownCare(ctx: CommandContext, journal: Journal, records: 
   }
   const { askPrecautions } = await import('../prompts/ask.js');
   const pregnancy = flags.find((f) => f.id === PREGNANCY);
-  const answers = await askPrecautions(precautions, pregnancy, { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform }, cancelled);
+  const answers = await askPrecautions(precautions, pregnancy, promptIo(ctx), cancelled);
   journal.append([
     { type: 'precautions', at: ctx.now().toISOString(), answers: answers.precautions, ...(answers.pregnancy !== undefined ? { pregnancy: answers.pregnancy } : {}) },
   ]);

@@ -2,6 +2,7 @@
 import { emergencyOf } from './names.js';
 import type { RedFlag } from '../content/schema.js';
 import type { CommandContext } from '../context.js';
+import { promptIo } from './prompt-io.js';
 import { currentCare, episodeStatus } from '../decision/episode.js';
 import { checkIn, type FlagAnswer } from '../decision/triage.js';
 import { UsageError } from '../errors.js';
@@ -53,7 +54,7 @@ export async function checkInCommand(ctx: CommandContext, options: CheckInOption
     painScore = options.pain === undefined ? undefined : parseScore(options.pain, '--pain');
   } else {
     const { askCheckIn } = await import('../prompts/ask.js');
-    ({ redFlags, painScore } = await askCheckIn(flags, { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform }));
+    ({ redFlags, painScore } = await askCheckIn(flags, promptIo(ctx)));
   }
 
   const now = ctx.now();

@@ -1,5 +1,6 @@
 /** The commands that add to the journal by hand: onset, pain, and undo, which takes an entry back. */
 import type { CommandContext } from '../context.js';
+import { promptIo } from './prompt-io.js';
 import { currentOnset } from '../decision/episode.js';
 import { hoursSinceOnset, phaseOf, thermalAdvice } from '../decision/time.js';
 import { UsageError } from '../errors.js';
@@ -20,7 +21,6 @@ function visibleCharacters(text: string): number {
   return n;
 }
 
-const promptIo = (ctx: CommandContext) => ({ input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform });
 
 export async function onsetCommand(ctx: CommandContext, words: string[], options: { clear?: boolean; yes?: boolean }): Promise<void> {
   const journal = openJournal(ctx);

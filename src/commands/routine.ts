@@ -1,5 +1,6 @@
 /** `back-relief routine`: the stretches, guided, with timed holds and paced breathing; stop if the pain gets worse. */
 import type { CommandContext } from '../context.js';
+import { promptIo } from './prompt-io.js';
 import { currentOnset, hoursSinceRecordedOnset } from '../decision/episode.js';
 import type { LeftOut } from '../decision/precautions.js';
 import { chooseRoutine, planRoutine, totalMs, type Level, type Phase, type RoutineStep } from '../decision/routine.js';
@@ -120,7 +121,7 @@ async function clearance(ctx: CommandContext, needs: readonly LeftOut[], name: (
     const { askYesNo } = await import('../prompts/ask.js');
     const yes = await askYesNo(
       `${capitalise(name(n.id))} is left out for you (${LEFT_OUT_WORDS[n.because]}). Has a physiotherapist shown it to you?`,
-      { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform },
+      promptIo(ctx),
       'Routine cancelled.',
     );
     if (yes) cleared.push(n.id);

@@ -1,5 +1,6 @@
 /** `back-relief ice|heat|contrast`: a timed session that keeps time, survives interruptions, and is recorded. */
 import type { CommandContext } from '../context.js';
+import { promptIo } from './prompt-io.js';
 import { currentOnset, hoursSinceRecordedOnset } from '../decision/episode.js';
 import { breakConflicts, thermalNote, type Kind } from '../decision/sessions.js';
 import { CancelledError, UsageError } from '../errors.js';
@@ -66,7 +67,7 @@ export async function timerCommand(ctx: CommandContext, mode: TimerMode, options
     const until = new Date(Math.max(...conflicts.map((c) => c.breakEndsAt.getTime())));
     if (!ctx.interactive) throw new UsageError(`${why} Wait until then, or add --force to start anyway.`);
     const { askYesNo } = await import('../prompts/ask.js');
-    const start = await askYesNo(`${why} Start anyway?`, { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform }, 'Not started.');
+    const start = await askYesNo(`${why} Start anyway?`, promptIo(ctx), 'Not started.');
     if (!start) {
       ctx.out(`Not started. Try again after ${clockAt(until, now)}.`);
       return;
@@ -82,7 +83,7 @@ export async function timerCommand(ctx: CommandContext, mode: TimerMode, options
     const why = `You said: ${said}. Ask a doctor or pharmacist before using ${what}.`;
     if (!ctx.interactive) throw new UsageError(`${why} If they have said it is safe for you, add --force.`);
     const { askCleared } = await import('../prompts/ask.js');
-    const cleared = await askCleared(`${why} Have you asked, and did they say ${what} is safe for you?`, { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform });
+    const cleared = await askCleared(`${why} Have you asked, and did they say ${what} is safe for you?`, promptIo(ctx));
     if (!cleared) {
       ctx.out(wrap(`Not started. Ask a doctor or pharmacist first; back-relief explain precautions says why.${thermalHolds(care, ['heat']).length ? '' : ' Heat alone does not need this check: back-relief heat'}`, ctx.width).join('\n'));
       return;

@@ -1,6 +1,7 @@
 /** `back-relief triage`: interactive in a terminal, or scripted with `--answers FILE|-`. */
 import { emergencyOf } from './names.js';
 import type { CommandContext } from '../context.js';
+import { promptIo } from './prompt-io.js';
 import { currentOnset, onsetInFuture } from '../decision/episode.js';
 import { triage, type TriageAnswers, type TriageResult } from '../decision/triage.js';
 import { openJournal, readJournal } from '../journal/open.js';
@@ -74,9 +75,6 @@ export async function triageCommand(ctx: CommandContext, options: TriageOptions)
   ctx.err(`Recorded in your journal${saveOnset ? `, with the onset${replaced}` : ''}: back-relief status`);
 }
 
-function promptIo(ctx: CommandContext) {
-  return { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform };
-}
 
 /** The journal lines of one triage: the verdict, and the onset and pain score when there are. */
 function triageRecords(answers: TriageAnswers, result: TriageResult, now: Date, saveOnset: boolean, approximate: boolean): JournalRecord[] {

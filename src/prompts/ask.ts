@@ -14,7 +14,9 @@ import { answeredByOnset, derivedFlags, PREGNANCY, type FlagAnswer, type TriageA
 import { CancelledError } from '../errors.js';
 import { canSuspend } from '../terminal/job-control.js';
 import { promptInput } from '../terminal/prompt-input.js';
-import { exitCodeOf, onStop, STOP_WORDS, stopReceived } from '../terminal/stops.js';
+import { exitCodeOf, onInputLost, onStop, STOP_WORDS, stopReceived } from '../terminal/stops.js';
+import * as plain from './plain.js';
+import { openLines, type Lines } from './plain.js';
 import { parseScore } from '../input/numbers.js';
 import { parseWhen, WHEN_EXAMPLES } from '../input/when.js';
 import type { InStream, OutStream } from '../context.js';
@@ -24,6 +26,8 @@ export interface PromptIo {
   output: OutStream;
   now: () => Date;
   platform?: NodeJS.Platform;
+  /** Numbered questions answered on a line, no redrawn screen: --plain, TERM=dumb, LC_ALL=C. */
+  plain?: boolean;
 }
 
 export interface GatheredAnswers {
@@ -74,8 +78,22 @@ function capitalise(text: string): string {
 async function cancellable<T>(message: string, io: PromptIo, ask: (context: PromptContext) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const offStop = onStop(() => controller.abort());
-  const input = promptInput(io.input, canSuspend(io.platform ?? process.platform), io.output);
-  const context: PromptContext = { input: input.input, output: input.output as NodeJS.WritableStream, clearPromptOnDone: false, signal: controller.signal };
+  let context: PromptContext;
+  let close: () => void;
+  if (io.plain) {
+    // Plain: numbered lines and an answer typed on a line, in the terminal's own line editing.
+    const lines = openLines(io.input);
+    const offLost = onInputLost(io.input);
+    context = { input: io.input, output: io.output as NodeJS.WritableStream, clearPromptOnDone: false, signal: controller.signal, kit: plainKit(lines) };
+    close = () => {
+      offLost();
+      lines.close();
+    };
+  } else {
+    const input = promptInput(io.input, canSuspend(io.platform ?? process.platform), io.output);
+    context = { input: input.input, output: input.output as NodeJS.WritableStream, clearPromptOnDone: false, signal: controller.signal, kit: INQUIRER };
+    close = () => input.close();
+  }
   try {
     return await ask(context);
   } catch (error) {
@@ -86,7 +104,7 @@ async function cancellable<T>(message: string, io: PromptIo, ask: (context: Prom
     throw error;
   } finally {
     offStop();
-    input.close();
+    close();
   }
 }
 
@@ -121,7 +139,7 @@ export function askTriage(flags: readonly RedFlag[], precautions: readonly Preca
     take(await askGroup(level('urgent'), INTROS.urgent, context));
 
     // The onset and the pain score come before the doctor-level signs, which they can settle.
-    const still = recorded && (await confirm({ message: `Still the episode that started ${recorded.label}?`, default: true }, context));
+    const still = recorded && (await context.kit.confirm({ message: `Still the episode that started ${recorded.label}?`, default: true }, context));
     const { onset, approximate } = still ? { onset: recorded.at, approximate: recorded.approximate } : await askOnset(io, context);
     const painScore = await askPain(context);
     const hours = onset ? hoursSinceOnset(onset, io.now()) : null;
@@ -137,7 +155,7 @@ export function askTriage(flags: readonly RedFlag[], precautions: readonly Preca
     take(await askGroup(doctor.filter((f) => !derived.has(f.id) && !Object.hasOwn(known, f.id)), intro, context));
 
     const precautionAnswers = await askGroup(precautions, PRECAUTIONS_INTRO, context);
-    const triggers = await checkbox<Trigger>(
+    const triggers = await context.kit.checkbox<Trigger>(
       { message: 'What might have set it off? (space selects, Enter goes on)', choices: TRIGGER_CHOICES },
       context,
     );
@@ -191,13 +209,13 @@ export function askCheckIn(flags: readonly RedFlag[], io: PromptIo): Promise<{ r
 /** After a verdict: keep the onset in the journal so status and plan can follow the clock? */
 export function askSaveOnset(description: string, io: PromptIo): Promise<boolean> {
   return cancellable('Triage cancelled.', io, (context) =>
-    confirm({ message: `Save this onset (${description}) so status and plan follow it?`, default: true }, context),
+    context.kit.confirm({ message: `Save this onset (${description}) so status and plan follow it?`, default: true }, context),
   );
 }
 
 /** A yes/no question, "no" by default; Ctrl+C is a CancelledError with `cancelled` as its message. */
 export function askYesNo(message: string, io: PromptIo, cancelled: string): Promise<boolean> {
-  return cancellable(cancelled, io, (context) => confirm({ message, default: false }, context));
+  return cancellable(cancelled, io, (context) => context.kit.confirm({ message, default: false }, context));
 }
 
 /** `back-relief pain` in a terminal without a score: ask for it (Enter records nothing). */
@@ -216,11 +234,35 @@ async function askPain(context: PromptContext): Promise<number | undefined> {
       return 'A whole number from 0 (no pain) to 10 (the worst), or Enter to skip.';
     }
   };
-  const text = await input({ message: 'Pain right now, 0 (none) to 10 (worst)? (Enter to skip)', validate: check }, context);
+  const text = await context.kit.input({ message: 'Pain right now, 0 (none) to 10 (worst)? (Enter to skip)', validate: check }, context);
   return text.trim() === '' ? undefined : parseScore(text);
 }
 
-type PromptContext = { input: InStream; output: NodeJS.WritableStream; clearPromptOnDone: boolean; signal: AbortSignal };
+/**
+ * The four kinds of question, from Inquirer or, for --plain and a basic terminal, from
+ * src/prompts/plain.ts: the same calls, so there is one flow of questions whichever answers them.
+ */
+interface PromptKit {
+  checkbox: typeof checkbox;
+  select: typeof select;
+  confirm: typeof confirm;
+  input: typeof input;
+}
+
+const INQUIRER: PromptKit = { checkbox, select, confirm, input };
+
+/** The plain questions, reading from one line reader for the whole flow. */
+function plainKit(lines: Lines): PromptKit {
+  const ctx = (context: unknown) => ({ lines, output: (context as PromptContext).output, signal: (context as PromptContext).signal });
+  return {
+    checkbox: ((config: Parameters<typeof plain.checkbox>[0], context: unknown) => plain.checkbox(config, ctx(context))) as unknown as typeof checkbox,
+    select: ((config: Parameters<typeof plain.select>[0], context: unknown) => plain.select(config, ctx(context))) as unknown as typeof select,
+    confirm: ((config: Parameters<typeof plain.confirm>[0], context: unknown) => plain.confirm(config, ctx(context))) as unknown as typeof confirm,
+    input: ((config: Parameters<typeof plain.input>[0], context: unknown) => plain.input(config, ctx(context))) as unknown as typeof input,
+  };
+}
+
+type PromptContext = { input: InStream; output: NodeJS.WritableStream; clearPromptOnDone: boolean; signal: AbortSignal; kit: PromptKit };
 
 /** A sign or a precaution: a line to tick, and the question asked on its own when not sure. */
 type Choosable = Pick<RedFlag, 'id' | 'summary' | 'question'>;
@@ -241,7 +283,7 @@ function listRows(names: readonly string[], output: NodeJS.WritableStream): numb
  */
 async function askGroup(group: readonly Choosable[], intro: string, context: PromptContext): Promise<Record<string, FlagAnswer>> {
   if (group.length === 0) return {};
-  const picked = await checkbox<string>(
+  const picked = await context.kit.checkbox<string>(
     {
       message: intro,
       // The ways out first, so they are on screen however short the terminal (a list longer than
@@ -272,7 +314,7 @@ async function askGroup(group: readonly Choosable[], intro: string, context: Pro
   // Not sure: ask each sign that was not ticked, one at a time, so the verdict can name it.
   for (const f of group) {
     if (answers[f.id] === true) continue;
-    answers[f.id] = await select<FlagAnswer>(
+    answers[f.id] = await context.kit.select<FlagAnswer>(
       {
         message: f.question,
         choices: [
@@ -288,14 +330,14 @@ async function askGroup(group: readonly Choosable[], intro: string, context: Pro
 }
 
 async function askOnset(io: PromptIo, context: PromptContext): Promise<{ onset: Date | null; approximate: boolean }> {
-  const choice = await select(
+  const choice = await context.kit.select(
     { message: 'When did this episode start?', choices: ONSET_CHOICES.map(({ name, value }) => ({ name, value })), pageSize: ONSET_CHOICES.length, loop: false },
     context,
   );
   const picked = ONSET_CHOICES.find((c) => c.value === choice)!;
   if (picked.hoursAgo !== null) return { onset: new Date(io.now().getTime() - picked.hoursAgo * HOUR), approximate: true };
   if (picked.value === 'unknown') return { onset: null, approximate: false };
-  const text = await input(
+  const text = await context.kit.input(
     {
       message: `When did it start? (${WHEN_EXAMPLES})`,
       validate: (value) => {

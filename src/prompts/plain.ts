@@ -88,13 +88,12 @@ async function ask<T>(context: PlainContext, prompt: string, parse: (line: strin
 }
 
 function list<V>(context: PlainContext, message: string, choices: Choice<V>[]): void {
-  context.output.write(`${message}\n${choices.map((c, i) => `  ${i + 1}. ${c.name}${c.description ? ` (${c.description})` : ''}`).join('\n')}\n`);
+  context.output.write(`${message}\n${choices.map((c, i) => `  ${i + 1}. ${c.name}`).join('\n')}\n`);
 }
 
 /** Numbers typed with spaces or commas: "1 3", "1,3". */
 function numbers(line: string, count: number): number[] | string {
   const parts = line.split(/[\s,]+/).filter(Boolean);
-  if (parts.length === 0) return 'Type at least one number.';
   const picked: number[] = [];
   for (const part of parts) {
     const n = /^\d{1,3}$/.test(part) ? Number(part) : NaN;
@@ -111,7 +110,8 @@ export async function checkbox<V>(
   const choices = config.choices.filter(isChoice);
   list(context, config.message, choices);
   for (;;) {
-    const picked = await ask(context, 'Type the numbers of every one that applies, separated by spaces: ', (line) => numbers(line, choices.length));
+    // Nothing typed is an answer too (none of them), unless the question's own check refuses it.
+    const picked = await ask(context, `Type the numbers of every one that applies, separated by spaces${config.validate ? '' : ' (Enter for none)'}: `, (line) => numbers(line, choices.length));
     const chosen = picked.map((n) => choices[n - 1]!);
     const verdict = config.validate ? await config.validate(chosen) : true;
     if (verdict === true) return chosen.map((c) => c.value);
@@ -124,7 +124,7 @@ export async function select<V>(config: { message: string; choices: readonly Ite
   list(context, config.message, choices);
   const [n] = await ask(context, 'Type its number: ', (line) => {
     const picked = numbers(line, choices.length);
-    return typeof picked === 'string' || picked.length === 1 ? picked : 'Type one number.';
+    return typeof picked === 'string' || picked.length === 1 ? picked : 'Type one number, from 1 to ' + String(choices.length) + '.';
   });
   return choices[n! - 1]!.value;
 }

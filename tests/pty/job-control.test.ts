@@ -65,7 +65,7 @@ describe.skipIf(TMUX.skip)(TMUX.title('Ctrl+Z at the routine\'s "Enter to start"
     t.keys('echo "the shell got it"', 'Enter');
     await t.waitFor(/^the shell got it$/m);
     t.keys('fg', 'Enter');
-    await t.waitFor(/Back: waiting for your key/);
+    await t.waitFor(/Back: Enter starts the stretch, s skips it, q stops, h if the pain got worse\./);
     t.keys('Enter');
     await t.waitFor(/Done: Child's pose\./);
     await t.waitFor(/2 of 2: Knee to chest/);

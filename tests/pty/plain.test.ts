@@ -65,6 +65,23 @@ describe.skipIf(SCRIPT.skip)(SCRIPT.title('no escape byte on a basic terminal or
     expect(raw).not.toContain('\u001b');
   });
 
+  it.concurrent.each([
+    ['--plain', ['--plain'], { TERM: 'xterm-256color', LANG: 'C.UTF-8' }],
+    ['TERM=dumb', [], { TERM: 'dumb', LANG: 'C.UTF-8' }],
+  ] as const)('%s: triage asks numbered questions answered on a line, and gives the verdict in words', async (_name, flags, env) => {
+    // None of these (twice), the last few hours, pain 4, none (twice), no trigger, keep the onset.
+    const answers = ['1', '1', '1', '4', '1', '1', '', 'y'];
+    const { raw, code } = await inPty([...flags, 'triage'], { ...env }, answers.map((line, i): [number, string] => [700 + i * 300, `${line}\r`]));
+    expect(code).toBe(0);
+    const text = raw.replace(/\r\n/g, '\n');
+    expect(text).toContain('Emergency signs (EMERGENCY): do any apply to you now?\n  1. None of these\n  2. I\'m not sure\n  3. ');
+    expect(text).toContain('When did this episode start?\n  1. In the last few hours');
+    // Plain: the level as a line of words; a basic terminal keeps the box, drawn in ASCII.
+    expect(text).toMatch(flags.length ? /Verdict: SELF-CARE\./ : /\+-+\+\n\| SELF-CARE/);
+    expect(text).toContain('not medical advice');
+    expect(text).not.toContain('\u001b');
+  });
+
   it('a UTF-8 terminal, for contrast: the same run redraws its line (so the tests above can fail)', async () => {
     const { raw, code } = await inPty(['ice', '--duration', '2s'], { TERM: 'xterm-256color', LANG: 'C.UTF-8' });
     expect(code).toBe(0);
