@@ -208,7 +208,6 @@ export function unreadableLine(line: string): string | null {
   if (bytes > MAX_LINE) {
     return `the entry is too long to be kept (${bytes.toLocaleString('en-US')} bytes; an entry may be at most ${MAX_LINE.toLocaleString('en-US')} bytes). Make it shorter (a shorter note, fewer items in --data-dir)`;
   }
-  if (line.includes('\n') && /[\n\r]/.test(line)) return 'the entry holds a line break';
   if (parseLine(Buffer.from(line, 'utf8')) === null) return 'the entry is not in a form the journal can read back (a fault in back-relief: please report it)';
   return null;
 }
