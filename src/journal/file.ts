@@ -25,9 +25,41 @@ export const MAX_LINE = 1 << 20;
 /**
  * A line of a file: where it starts, its bytes, and its full length when the bytes were cut. The
  * last line of a file that does not end with a newline is `unterminated`: a crash mid-write, a hand
- * edit, or a write still in progress in another process.
+ * edit, or a write still in progress in another process. Its bytes are a view of the chunk read,
+ * made only when asked for (a journal of a million short bad lines never needs most of them).
  */
-export type Line = { offset: number; bytes: Buffer; length?: number; unterminated?: true };
+export class Line {
+  private view: Buffer | undefined;
+
+  constructor(
+    readonly offset: number,
+    private readonly buffer: Buffer,
+    private readonly start: number,
+    private readonly end: number,
+    /** The line's full length, when `bytes` holds only its first bytes. */
+    readonly length?: number,
+    readonly unterminated?: true,
+  ) {}
+
+  /** The line without its newline; a view of the chunk, so copy it to keep it. */
+  get bytes(): Buffer {
+    return (this.view ??= this.buffer.subarray(this.start, this.end));
+  }
+
+  /** How many bytes `bytes` holds. */
+  get size(): number {
+    return this.end - this.start;
+  }
+
+  /** Whether its first character after blanks is "{": only such a line can hold a record. */
+  mayBeObject(): boolean {
+    for (let i = this.start; i < this.end; i++) {
+      const c = this.buffer[i];
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return c === 0x7b;
+    }
+    return false;
+  }
+}
 
 /**
  * The file's lines, newest first, read in chunks from the end. An unterminated last line comes
@@ -40,7 +72,8 @@ export function* linesBackwards(fd: number, chunkSize = CHUNK, maxLine = MAX_LIN
   const end = endOfLastLine(fd, size, chunkSize);
   if (end < size) {
     const length = size - end;
-    yield { offset: end, bytes: readAt(fd, end, Math.min(length, maxLine)), ...(length > maxLine ? { length } : {}), unterminated: true };
+    const bytes = readAt(fd, end, Math.min(length, maxLine));
+    yield new Line(end, bytes, 0, bytes.length, length > maxLine ? length : undefined, true);
   }
   let position = end;
   // The end of a line that began in an earlier chunk (empty when it was too long to keep), and how
@@ -59,7 +92,7 @@ export function* linesBackwards(fd: number, chunkSize = CHUNK, maxLine = MAX_LIN
     let lineEnd = first ? buffer.length - 1 : buffer.length;
     first = false;
     for (;;) {
-      const newline = lineEnd > 0 ? buffer.lastIndexOf(0x0a, lineEnd - 1) : -1;
+      const newline = previousNewline(buffer, lineEnd);
       const start = newline + 1;
       const full = lineEnd - start + dropped;
       if (newline === -1 && position > 0) {
@@ -69,8 +102,10 @@ export function* linesBackwards(fd: number, chunkSize = CHUNK, maxLine = MAX_LIN
         break;
       }
       // A line too long to be a record: its first bytes, read afresh (its middle was not kept).
-      const bytes = full > maxLine ? readAt(fd, position + start, maxLine) : buffer.subarray(start, lineEnd);
-      yield { offset: position + start, bytes, ...(full > bytes.length ? { length: full } : {}) };
+      if (full > maxLine) {
+        const bytes = readAt(fd, position + start, maxLine);
+        yield new Line(position + start, bytes, 0, bytes.length, full);
+      } else yield new Line(position + start, buffer, start, lineEnd);
       dropped = 0;
       if (newline === -1) break;
       lineEnd = newline;
@@ -80,6 +115,16 @@ export function* linesBackwards(fd: number, chunkSize = CHUNK, maxLine = MAX_LIN
       carried = 0;
     }
   }
+}
+
+/**
+ * The index of the last newline before `end`, or -1. Short lines (the usual case, and a journal
+ * damaged with one-character lines) are scanned here; long ones by the native search.
+ */
+function previousNewline(buffer: Buffer, end: number): number {
+  const stop = Math.max(0, end - 256);
+  for (let i = end - 1; i >= stop; i--) if (buffer[i] === 0x0a) return i;
+  return stop > 0 ? buffer.lastIndexOf(0x0a, stop - 1) : -1;
 }
 
 /** Where the last complete line ends (just past its newline); 0 when the file has no newline. */

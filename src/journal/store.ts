@@ -155,14 +155,14 @@ export class Journal {
       let lines = 0;
       for (const line of linesBackwards(fd)) {
         // undefined: a blank line, neither a record nor damage.
-        const record = line.bytes.length === 0 && !line.unterminated ? undefined : line.length !== undefined ? null : parseLine(line.bytes);
+        const record = line.size === 0 && !line.unterminated ? undefined : line.length !== undefined || !line.mayBeObject() ? null : parseLine(line.bytes);
         // An unterminated last line is read when it is a whole record; otherwise it is not judged
         // (it may be another process still writing it).
         if (line.unterminated && !record) continue;
         if (options.tail !== undefined && lines++ >= options.tail) break;
         if (!line.unterminated) {
           low = line.offset;
-          high = Math.max(high, line.offset + (line.length ?? line.bytes.length) + 1);
+          high = Math.max(high, line.offset + (line.length ?? line.size) + 1);
         }
         if (record === null) {
           unreadable++;
@@ -311,7 +311,7 @@ export function quarantineEntry(bytes: Buffer): QuarantineEntry | null {
 
 /** The quarantine entry of a damaged line: where it is, how long, its digest and its first bytes. */
 export function entryLine(line: Line, sha256: string, at: string): string {
-  const length = line.length ?? line.bytes.length;
+  const length = line.length ?? line.size;
   const preview = line.bytes.subarray(0, QUARANTINE_PREVIEW);
   return JSON.stringify({
     type: 'quarantined',
