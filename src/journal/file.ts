@@ -243,11 +243,10 @@ export function appendLines(file: string, lines: string[]): void {
       fdatasyncSync(fd);
     } catch (error) {
       // A write cut short (a full disk, a file size limit): take back what did get written, so the
-      // file ends as it did before and the next append starts clean.
-      if (written > 0) {
-        const now = fstatSync(fd).size;
-        ftruncateSync(fd, Math.max(0, now - written));
-      }
+      // file ends as it did before (an unended last line included) and the next append starts
+      // clean. Only when nobody else appended meanwhile: cutting back then would take their record
+      // and leave part of ours; a torn line is the lesser harm (it is skipped and reported).
+      if (written > 0 && fstatSync(fd).size === size + written) ftruncateSync(fd, size);
       throw error;
     }
   } finally {
