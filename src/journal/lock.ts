@@ -64,7 +64,6 @@ export function acquire(dir: string, name: string, now: Date): Lock | { heldBy: 
   const fail = (what: string, error: unknown): never => {
     throw new FileError(`${what} ${sanitizeLine(path)}: ${describeFsError(error)}. Nothing was started.`);
   };
-  let holder: Holder | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     const temp = join(dir, `.${name}.lock.${process.pid}.${attempt}`);
     try {
@@ -91,6 +90,7 @@ export function acquire(dir: string, name: string, now: Date): Lock | { heldBy: 
       removeQuietly(temp);
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fail('cannot make the lock', error);
     }
+    let holder: Holder | null = null;
     try {
       holder = readHolder(path);
     } catch (error) {
@@ -103,7 +103,9 @@ export function acquire(dir: string, name: string, now: Date): Lock | { heldBy: 
       fail('cannot read the lock', error);
     }
     if (holder && holder.pid !== process.pid && holds(holder, probe(holder.pid))) return { heldBy: holder };
-    // Stale (its process is gone or is another program) or unreadable: take it over.
+    // Stale (its process is gone or is another program) or unreadable: take it over, unless it
+    // changed hands since it was read (another start took it over first).
+    if (!sameHolder(holder, readQuietly(path))) continue;
     try {
       unlinkSync(path);
     } catch (error) {
@@ -111,9 +113,20 @@ export function acquire(dir: string, name: string, now: Date): Lock | { heldBy: 
       // Another process took it over first; try again.
     }
   }
-  if (holder) return { heldBy: holder };
+  // Three times a lock appeared and was found stale: something keeps making them.
   throw new FileError(`cannot take the lock ${sanitizeLine(path)}: other sessions keep taking it. Try again in a moment. Nothing was started.`);
 }
+
+function readQuietly(path: string): Holder | null | 'gone' {
+  try {
+    return readHolder(path);
+  } catch {
+    return 'gone';
+  }
+}
+
+const sameHolder = (a: Holder | null, b: Holder | null | 'gone') =>
+  b !== 'gone' && (a === null ? b === null : b !== null && a.pid === b.pid && a.startedAt === b.startedAt && a.process === b.process);
 
 function writeTemp(temp: string, text: string): void {
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NOFOLLOW, 0o600);

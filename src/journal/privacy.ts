@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { sanitizeLine } from '../render/sanitize.js';
 import { modeText } from '../text/fs-errors.js';
 
 export type Access = 'private' | 'tighten' | 'foreign-open';
@@ -46,7 +47,7 @@ export function userName(uid: number): string | undefined {
   try {
     for (const line of readFileSync('/etc/passwd', 'utf8').split('\n')) {
       const [name, , id] = line.split(':');
-      if (name && id === String(uid)) return name;
+      if (name && id === String(uid)) return sanitizeLine(name);
     }
   } catch {
     // No /etc/passwd (Windows, a sandbox): the uid alone says it.
@@ -57,7 +58,7 @@ export function userName(uid: number): string | undefined {
 /** The current user's name for a command to copy, or their uid. */
 export function myName(): string {
   try {
-    return userInfo().username;
+    return sanitizeLine(userInfo().username);
   } catch {
     return String(process.getuid?.() ?? '');
   }
