@@ -9,7 +9,7 @@ import { appendFileSync, chmodSync, chownSync, existsSync, mkdirSync, readdirSyn
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { journalLines, NO_PRECAUTIONS, seedJournal } from '../helpers/journal-lines.js';
-import { has } from '../helpers/programs.js';
+import { has, needs } from '../helpers/programs.js';
 import { BIN, runBin, tempDir } from '../helpers/run-bin.js';
 
 const env = (home: string) => ({ env: { BACK_RELIEF_HOME: home } });
@@ -91,7 +91,8 @@ describe('what the tool writes, it reads back', () => {
   });
 });
 
-describe.skipIf(!has('mkfifo'))('a named pipe in place of a file never hangs a command', () => {
+const fifo = needs('mkfifo');
+describe.skipIf(fifo.skip)(fifo.title('a named pipe in place of a file never hangs a command'), () => {
   it.each<[string, string[], number, RegExp]>([
     ['journal.jsonl', ['status'], 1, /cannot read the journal .*journal\.jsonl: it is not a regular file but a named pipe \(FIFO\)\. Move it out of the way/],
     ['journal.jsonl', ['pain', '3'], 1, /cannot record it in the journal .*journal\.jsonl: it is not a regular file but a named pipe \(FIFO\)/],
@@ -147,7 +148,8 @@ describe.skipIf(otherUser.skip)(otherUser.title("another user's files that let o
     noStack(r.stderr);
   });
 
-  it.skipIf(!has('setpriv'))("root's folder open to all, for an ordinary user: refused the same way", () => {
+  const setpriv = needs('setpriv');
+  it.skipIf(setpriv.skip)(setpriv.title("root's folder open to all, for an ordinary user: refused the same way"), () => {
     const parent = tempDir();
     chmodSync(parent, 0o755);
     const home = join(parent, 'state');
@@ -171,7 +173,8 @@ describe('locks never stay stuck', () => {
     noStack(r.stderr);
   });
 
-  it.skipIf(process.platform !== 'linux')('a lock naming a live process that is not the one that wrote it is taken over', async () => {
+  const linux = process.platform === 'linux';
+  it.skipIf(!linux)(`a lock naming a live process that is not the one that wrote it is taken over${linux ? '' : ' (skipped: process start times come from /proc, on Linux only)'}`, async () => {
     const home = state();
     seedJournal(home, [NO_PRECAUTIONS]);
     // A live, unrelated process: `sleep`, waiting to be killed (it is never waited on).
@@ -208,7 +211,9 @@ describe('locks never stay stuck', () => {
     noStack(r.stderr);
   });
 
-  it.skipIf(process.getuid?.() === 0 && !has('setpriv'))('a writable journal in a folder that is not writable: the lock fails in words', () => {
+  // As root every folder is writable, so the run drops to the unprivileged "nobody" user.
+  const asNobody = process.getuid?.() === 0 ? needs('setpriv') : { skip: false, title: (t: string) => t };
+  it.skipIf(asNobody.skip)(asNobody.title('a writable journal in a folder that is not writable: the lock fails in words'), () => {
     const parent = tempDir();
     chmodSync(parent, 0o755);
     const home = join(parent, 'state');
@@ -226,9 +231,13 @@ describe('locks never stay stuck', () => {
   });
 });
 
-const mountable = needsRoot('to mount a read-only file system', () =>
-  has('unshare') && spawnSync('unshare', ['-m', 'true']).status === 0 ? null : 'unshare -m does not work here (no mount namespaces)',
-);
+/** Whether a read-only tmpfs can be mounted in a mount namespace of its own (root, unshare, mount). */
+function canMountReadOnly(): boolean {
+  if (!has('unshare')) return false;
+  const dir = tempDir();
+  return spawnSync('unshare', ['-m', 'sh', '-c', `mount -t tmpfs -o size=1m tmpfs '${dir}' && mount -o remount,ro '${dir}'`], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+}
+const mountable = needsRoot('to mount a read-only file system', () => (canMountReadOnly() ? null : 'a read-only tmpfs cannot be mounted here (unshare -m and mount are needed)'));
 describe.skipIf(mountable.skip)(mountable.title('a journal on a read-only mount'), () => {
   it('0644 and a folder of 0755: reading commands work with a warning; writing ones fail in words', () => {
     const mount = tempDir();

@@ -97,7 +97,8 @@ describe('whether a lock still holds', () => {
     expect(startTicks(stat)).toBe(ticks);
   });
 
-  it.skipIf(process.platform !== 'linux')('on Linux a process has a boot and start identity; a pid that does not exist has none', () => {
+  const linux = process.platform === 'linux';
+  it.skipIf(!linux)(`on Linux a process has a boot and start identity; a pid that does not exist has none${linux ? '' : ' (skipped: Linux only)'}`, () => {
     const mine = processIdentity(process.pid);
     expect(mine).toMatch(/^[0-9a-f-]+:\d+$/);
     expect(processIdentity(process.pid)).toBe(mine);
@@ -330,7 +331,8 @@ describe('streaming read', () => {
 });
 
 describe('files opened privately', () => {
-  it.skipIf(process.getuid?.() === undefined)('a journal of yours that is open to others is tightened on a read', () => {
+  const posix = process.getuid?.() !== undefined;
+  it.skipIf(!posix)(`a journal of yours that is open to others is tightened on a read${posix ? '' : ' (skipped: no file owners on this system)'}`, () => {
     const journal = journalOf([JSON.stringify(pain(1))]);
     chmodSync(journal.file, 0o644);
     const result = journal.read();
