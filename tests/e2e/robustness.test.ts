@@ -151,7 +151,7 @@ describe('a journal that cannot be written, read or trusted', () => {
     const r = runBin(['status'], env(home));
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('This episode');
-    expect(r.stderr).toMatch(/1 journal line could not be read, and the copy in .*journal\.quarantine\.jsonl could not be written \(it is not a regular file\)\. The journal keeps it, and everything else still works\./s);
+    expect(r.stderr).toMatch(/1 journal line could not be read, and the copy in .*journal\.quarantine\.jsonl could not be written \(it is not a regular file but a folder\)\. The journal keeps it, and everything else still works\./s);
   });
 
   it.each([['journal.jsonl'], ['journal.quarantine.jsonl']])('a symbolic link in place of %s is refused, never followed', (name) => {

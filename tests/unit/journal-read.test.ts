@@ -1,7 +1,7 @@
 /**
- * Reading the journal backwards in chunks: every complete line, newest first, with its offset, for
- * any chunk size (fast-check); an unfinished last line is left alone; an oversized line comes back
- * cut, with its full length; memory stays bounded for a journal of any length.
+ * Reading the journal backwards in chunks: every line, newest first, with its offset, for any chunk
+ * size (fast-check); an unfinished last line comes first, marked; an oversized line comes back cut,
+ * with its full length; memory stays bounded for a journal of any length.
  */
 import fc from 'fast-check';
 import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
@@ -17,15 +17,15 @@ function lines(text: string, chunk: number, maxLine = 1 << 20) {
   writeFileSync(file, text);
   const fd = openSync(file, 'r');
   try {
-    return [...linesBackwards(fd, chunk, maxLine)].map((l) => ({ offset: l.offset, text: l.bytes.toString(), ...(l.length ? { length: l.length } : {}) }));
+    return [...linesBackwards(fd, chunk, maxLine)].map((l) => ({ offset: l.offset, text: l.bytes.toString(), ...(l.length ? { length: l.length } : {}), ...(l.unterminated ? { unterminated: true } : {}) }));
   } finally {
     closeSync(fd);
   }
 }
 
-/** What a plain split gives: complete lines (ended by a newline), newest first, with their offsets. */
+/** What a plain split gives: the lines, newest first, with their offsets; an unended last one marked. */
 function expected(text: string) {
-  const out: { offset: number; text: string }[] = [];
+  const out: { offset: number; text: string; unterminated?: true }[] = [];
   let start = 0;
   for (;;) {
     const end = text.indexOf('\n', start);
@@ -33,18 +33,19 @@ function expected(text: string) {
     out.push({ offset: Buffer.byteLength(text.slice(0, start)), text: text.slice(start, end) });
     start = end + 1;
   }
+  if (start < text.length) out.push({ offset: Buffer.byteLength(text.slice(0, start)), text: text.slice(start), unterminated: true });
   return out.reverse();
 }
 
 describe('lines backwards', () => {
   it.each([
     ['a\nb\n', ['b', 'a']],
-    ['a\nb', ['a']],
+    ['a\nb', ['b (unterminated)', 'a']],
     ['\n\na\n', ['a', '', '']],
     ['', []],
-    ['no newline at all', []],
+    ['no newline at all', ['no newline at all (unterminated)']],
   ])('%j', (text, texts) => {
-    for (const chunk of [1, 2, 3, 1024]) expect(lines(text, chunk).map((l) => l.text)).toEqual(texts);
+    for (const chunk of [1, 2, 3, 1024]) expect(lines(text, chunk).map((l) => `${l.text}${l.unterminated ? ' (unterminated)' : ''}`)).toEqual(texts);
   });
 
   it('any text, any chunk size: the same lines and offsets as a plain split', () => {
@@ -61,7 +62,8 @@ describe('lines backwards', () => {
     const long = 'x'.repeat(50);
     const text = `a\n${long}\nb\n`;
     for (const chunk of [3, 7, 100]) {
-      expect(lines(text, chunk, 10)).toEqual([
+      expect(lines(`${text}${long}`, chunk, 10)).toEqual([
+        { offset: 55, text: 'x'.repeat(10), length: 50, unterminated: true },
         { offset: 53, text: 'b' },
         { offset: 2, text: 'x'.repeat(10), length: 50 },
         { offset: 0, text: 'a' },
