@@ -8,6 +8,7 @@ import { setClock } from '../render/dates.js';
 import { outputMode } from '../render/mode.js';
 import { fitLines, messageWidth, streamWidth } from '../render/layout.js';
 import { sanitize } from '../render/sanitize.js';
+import { jsonChunks } from '../text/json-chunks.js';
 import { colourEnabled, createStyle } from '../render/style.js';
 
 /** The settings file, if it can be located: without a home folder and XDG_CONFIG_HOME there is none to read. */
@@ -58,7 +59,10 @@ export async function makeContext(env: Environment, options: GlobalOptions, sett
     out: (text = '') => void env.stdout.write(`${fitLines(text, width)}\n`),
     // Messages carry paths and names from the environment: never an escape sequence.
     err: (text) => void env.stderr.write(`${fitLines(sanitize(text), errWidth)}\n`),
-    json: (value) => void env.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    // In pieces: a history of a million entries never becomes one string of hundreds of megabytes.
+    json: (value) => {
+      for (const chunk of jsonChunks(value)) env.stdout.write(chunk);
+    },
     get interactive() {
       return options.input && env.stdin.isTTY === true && env.stdout.isTTY === true;
     },

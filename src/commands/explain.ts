@@ -157,8 +157,9 @@ const journal: Page = {
   lines: () => [
     'The journal is one file, journal.jsonl, in $BACK_RELIEF_HOME, or $XDG_STATE_HOME/back-relief (when absolute), or ~/.local/state/back-relief (Linux), ~/Library/Application Support/back-relief (macOS), %LOCALAPPDATA%\\back-relief (Windows).',
     'It holds one JSON object per line: onset, onset-cleared, pain, session, triage, check-in, routine and precautions lines. Lines are only ever appended, each in one write flushed to disk, so two terminals at once or a crash lose nothing.',
-    'The folder is private (0700) and so is the file (0600); a looser mode is tightened.',
-    'A line that cannot be read is copied once, byte for byte, to journal.quarantine.jsonl with a warning, and skipped; it is never removed.',
+    'The folder is private (0700) and so is the file (0600); a looser mode is tightened when they are opened (on a read-only disk, reading goes on with a warning). Another user\'s folder or journal that lets others in is refused.',
+    'A line that cannot be read is skipped and reported once; it is never removed from the journal. The first 1000 such lines are copied to journal.quarantine.jsonl (each with its place, length, fingerprint and first 2 kB); any more are counted in the warning.',
+    'Every entry is checked before it is written, so the journal never holds a line it cannot read back.',
     'Nothing leaves your computer: the tool never uses the network. back-relief export makes a summary you can choose to share.',
   ],
 };

@@ -6,11 +6,11 @@ import { currentOnset } from '../decision/episode.js';
 import { FileError, UsageError } from '../errors.js';
 import { relativeWithoutFolder } from '../input/files.js';
 import { openJournal, readJournal } from '../journal/open.js';
-import { exportJson, exportMarkdown } from '../render/export.js';
+import { exportJson, exportMarkdown, type SummaryInput } from '../render/export.js';
 import { exportHtml } from '../render/html.js';
+import { jsonChunks } from '../text/json-chunks.js';
 import { PLAN_SOURCES, stretchNames } from '../render/verdict.js';
 import type { Source } from '../content/schema.js';
-import type { JournalRecord } from '../journal/records.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { describeFsError } from '../text/fs-errors.js';
 import { flagNames, precautionNames } from './names.js';
@@ -41,10 +41,10 @@ export function exportCommand(ctx: CommandContext, options: { format?: string; o
   const now = ctx.now();
   const records = episodeRecords(ctx, now);
   const summary = { records, now, flagName: flagNames(ctx), precautionName: precautionNames(ctx), timeZone: timeZone(now) };
-  const text =
-    format === 'json' ? `${JSON.stringify(exportJson(summary), null, 2)}\n` : format === 'html' ? exportHtml({ ...summary, sources: reportSources(ctx, records), stretchName: stretchNames(ctx.content(['stretches']).stretches) }) : exportMarkdown(summary);
+  const text: Iterable<string> =
+    format === 'json' ? jsonChunks(exportJson(summary)) : format === 'html' ? htmlReport(ctx, summary) : exportMarkdown(summary);
   if (options.output === undefined) {
-    ctx.stdout.write(text);
+    for (const chunk of typeof text === 'string' ? [text] : text) ctx.stdout.write(chunk);
     return;
   }
   writeAtomically(options.output, text, options.force === true);
@@ -55,15 +55,20 @@ export function exportCommand(ctx: CommandContext, options: { format?: string; o
  * The sources behind what the report shows: the guidelines behind the care, every sign reported in
  * a screen (yes, not sure, or derived), and the precautions that apply.
  */
-function reportSources(ctx: CommandContext, records: readonly JournalRecord[]): Source[] {
+function reportSources(ctx: CommandContext, s: ReturnType<typeof exportJson>): Source[] {
   const { 'red-flags': flags, precautions, sources } = ctx.content(['red-flags', 'precautions']);
-  const s = exportJson({ records, now: ctx.now(), timeZone: timeZone(ctx.now()) });
   const ids = new Set<string>(PLAN_SOURCES);
   const reported = new Set(s.redFlagScreens.flatMap((r) => [...r.yes, ...r.unsure, ...r.derived]));
   for (const f of flags) if (reported.has(f.id)) for (const id of f.sources) ids.add(id);
   const applying = new Set<string>(s.precautions.applying ?? []);
   for (const p of precautions) if (applying.has(p.id)) for (const id of p.sources) ids.add(id);
   return sources.filter((source) => ids.has(source.id));
+}
+
+/** The HTML report: the summary computed once, for the page and for the sources behind it. */
+function htmlReport(ctx: CommandContext, summary: SummaryInput): string {
+  const json = exportJson(summary);
+  return exportHtml({ ...summary, json, sources: reportSources(ctx, json), stretchName: stretchNames(ctx.content(['stretches']).stretches) });
 }
 
 /** The export's scope: the current episode from its onset, and never less than the last 30 days. */
@@ -86,7 +91,7 @@ const EXPORT_DAYS = 30;
  * --force replaces only a regular file: never a folder, a link (/proc/self/fd/1...), a device or a
  * FIFO, which a rename would silently swap for a plain file.
  */
-function writeAtomically(target: string, text: string, force: boolean): void {
+function writeAtomically(target: string, text: Iterable<string>, force: boolean): void {
   const shown = sanitizeLine(target);
   const existing = existingEntry(target);
   if (existing) {
@@ -105,9 +110,11 @@ function writeAtomically(target: string, text: string, force: boolean): void {
     }
   };
   try {
-    const data = Buffer.from(text, 'utf8');
-    let written = 0;
-    while (written < data.length) written += writeSync(fd, data, written);
+    for (const chunk of typeof text === 'string' ? [text] : text) {
+      const data = Buffer.from(chunk, 'utf8');
+      let written = 0;
+      while (written < data.length) written += writeSync(fd, data, written);
+    }
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);

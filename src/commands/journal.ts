@@ -6,7 +6,7 @@ import { hoursSinceOnset, phaseOf, thermalAdvice } from '../decision/time.js';
 import { UsageError } from '../errors.js';
 import { parseScore } from '../input/numbers.js';
 import { parseOnset } from '../input/when.js';
-import { openJournal, readJournal } from '../journal/open.js';
+import { openJournal, readJournal, readWarnings } from '../journal/open.js';
 import type { JournalRecord, PainLine, RetractionLine } from '../journal/records.js';
 import { entryText, THERMAL_WORDS, when } from '../render/journal.js';
 import { sanitizeLine } from '../render/sanitize.js';
@@ -14,6 +14,8 @@ import { durationWords } from '../render/verdict.js';
 import { flagNames } from './names.js';
 
 const MAX_NOTE = 500;
+/** Far more than 500 characters of any script need, far less than a journal line may hold. */
+const MAX_NOTE_CODE_POINTS = 2000;
 
 function visibleCharacters(text: string): number {
   let n = 0;
@@ -66,7 +68,11 @@ export async function onsetCommand(ctx: CommandContext, words: string[], options
 export async function painCommand(ctx: CommandContext, scoreText: string | undefined, options: { note?: string }): Promise<void> {
   const note = options.note === undefined ? undefined : sanitizeLine(options.note).trim();
   // Characters as a person sees them: an emoji or an accented letter is one, whatever its encoding.
-  if (note !== undefined && visibleCharacters(note) > MAX_NOTE) throw new UsageError(`--note is too long (${MAX_NOTE} characters at most).`);
+  // Characters as a person sees them, and code points too: one "character" can carry any number of
+  // combining marks, and the journal must be able to read back every line it writes.
+  if (note !== undefined && (visibleCharacters(note) > MAX_NOTE || [...note].length > MAX_NOTE_CODE_POINTS)) {
+    throw new UsageError(`--note is too long (${MAX_NOTE} characters at most).`);
+  }
   let score: number;
   if (scoreText !== undefined) score = parseScore(scoreText);
   else if (ctx.interactive) {
@@ -108,6 +114,7 @@ export async function undoCommand(ctx: CommandContext, options: { yes?: boolean 
   const journal = openJournal(ctx);
   const now = ctx.now();
   const read = journal.read({ tail: UNDO_TAIL, keepRetracted: true });
+  for (const warning of readWarnings(read, journal.file, journal.quarantineFile)) ctx.err(warning);
   const entry = lastEntry(read.records, read.retracted ?? new Set());
   if (entry.length === 0) {
     if (ctx.options.json) ctx.json({ retracted: null });

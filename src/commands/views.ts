@@ -3,7 +3,7 @@ import type { CommandContext } from '../context.js';
 import { checkInsOf, currentCare, currentOnset, episodeStatus, painOf, sessionsOf, triagesOf } from '../decision/episode.js';
 import { episodePlan } from '../decision/plan.js';
 import { parseDays } from '../input/numbers.js';
-import { openJournal, readJournal } from '../journal/open.js';
+import { openJournal, readJournal, readWarnings } from '../journal/open.js';
 import type { JournalRecord } from '../journal/records.js';
 import { dayActionText, FUTURE_ONSET, historyLines, planLines, REMINDER_TEXT, statusJson, statusLines, when } from '../render/journal.js';
 import { stretchNames } from '../render/verdict.js';
@@ -64,7 +64,9 @@ export async function historyCommand(ctx: CommandContext, options: { days?: stri
   const now = ctx.now();
   const since = now.getTime() - days * 86_400_000;
   // What was taken back is shown, marked; everything that computes leaves it out.
-  const read = openJournal(ctx).read({ since, keepRetracted: true });
+  const journal = openJournal(ctx);
+  const read = journal.read({ since, keepRetracted: true });
+  for (const warning of readWarnings(read, journal.file, journal.quarantineFile)) ctx.err(warning);
   const retracted = read.retracted ?? new Set<JournalRecord>();
   const records = read.records.filter((r) => Date.parse(r.at) >= since);
   if (ctx.options.json) {

@@ -19,18 +19,22 @@ export interface PainDay {
 export function painDays(pain: readonly { at: string; score: number }[], from: Date, to: Date): PainDay[] {
   const first = startOfDay(from);
   const last = startOfDay(to);
-  const byDay = new Map<number, number[]>();
-  for (const p of [...pain].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
-    const key = startOfDay(new Date(p.at)).getTime();
+  // Each score into its day, in the order recorded: no sorted copy of a journal that may hold a
+  // million scores, only a small list per day, sorted by time within the day.
+  const byDay = new Map<number, { at: number; score: number }[]>();
+  for (const p of pain) {
+    const at = Date.parse(p.at);
+    const day = new Date(at);
+    const key = new Date(day.getFullYear(), day.getMonth(), day.getDate()).getTime();
     if (key < first.getTime() || key > last.getTime()) continue;
     const list = byDay.get(key);
-    if (list) list.push(p.score);
-    else byDay.set(key, [p.score]);
+    if (list) list.push({ at, score: p.score });
+    else byDay.set(key, [{ at, score: p.score }]);
   }
   const days: PainDay[] = [];
   // addDays, not 24 hours: a day with a clock change is 23 or 25 hours long.
   for (let day = first; day.getTime() <= last.getTime(); day = addDays(day, 1)) {
-    const scores = byDay.get(day.getTime()) ?? [];
+    const scores = (byDay.get(day.getTime()) ?? []).sort((a, b) => a.at - b.at).map((p) => p.score);
     days.push({
       start: day,
       scores,

@@ -74,6 +74,10 @@ export function exportJson({ records, now, timeZone }: Pick<SummaryInput, 'recor
   };
 }
 
+/** The most rows a table of a report lists (the last ones); a journal may hold a million scores. */
+export const MAX_ROWS = 500;
+export const latest = <T>(items: readonly T[]): readonly T[] => (items.length > MAX_ROWS ? items.slice(-MAX_ROWS) : items);
+
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 const offset = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
@@ -118,8 +122,10 @@ export function exportMarkdown(input: SummaryInput): string {
     // A Markdown file is UTF-8: the block characters show wherever it is read.
     const pain = painOf(input.records);
     out.push('```', ...painChart(historyPainDays(pain, input.now), { width: 80, unicode: true, plain: false, now: input.now }, recentPainDays(pain, input.now)), '```', '');
+    const listed = latest(s.pain);
+    if (listed.length < s.pain.length) out.push(`The last ${listed.length} of ${s.pain.length} scores; the chart above counts them all, and --format json lists them all.`, '');
     out.push('| When | Score | Note |', '|---|---|---|');
-    for (const p of s.pain) out.push(`| ${when(p.at)} | ${p.score} | ${cell(p.note ?? '')} |`);
+    for (const p of listed) out.push(`| ${when(p.at)} | ${p.score} | ${cell(p.note ?? '')} |`);
   }
   out.push('', '## Ice and heat sessions', '');
   if (s.sessions.length === 0) out.push('No sessions recorded.');
@@ -136,7 +142,11 @@ export function exportMarkdown(input: SummaryInput): string {
   }
   out.push('', '## Notes', '');
   if (s.notes.length === 0) out.push('No notes.');
-  else for (const n of s.notes) out.push(`- ${when(n.at)}: ${n.text}`);
+  else {
+    const listed = latest(s.notes);
+    if (listed.length < s.notes.length) out.push(`The last ${listed.length} of ${s.notes.length} notes; --format json lists them all.`, '');
+    for (const n of listed) out.push(`- ${when(n.at)}: ${n.text}`);
+  }
   out.push('', '---', '', NOT_MEDICAL_ADVICE, '');
   return out.join('\n');
 }

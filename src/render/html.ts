@@ -10,7 +10,7 @@ import { painOf } from '../decision/episode.js';
 import { historyPainDays, type PainDay } from '../decision/pain-days.js';
 import { scoreText } from './chart.js';
 import { timeOfDay } from './dates.js';
-import { exportJson, type SummaryInput } from './export.js';
+import { exportJson, latest, type SummaryInput } from './export.js';
 import { LEVEL_TITLE, NOT_MEDICAL_ADVICE } from './labels.js';
 import { words } from './layout.js';
 import { count, lengthText } from '../text/durations.js';
@@ -20,6 +20,8 @@ export interface HtmlInput extends SummaryInput {
   sources: readonly Source[];
   /** A stretch id as its name reads in a sentence ("child's pose"). */
   stretchName?: (id: string) => string;
+  /** The summary, when the caller has made it already. */
+  json?: ReturnType<typeof exportJson>;
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -114,7 +116,11 @@ export function painSvg(days: readonly PainDay[]): string {
     }
     run.push(`${x(i)},${y(d.mean)}`);
     if (d.max! > d.min!) out.push(`<line class="range" x1="${x(i)}" y1="${y(d.min!)}" x2="${x(i)}" y2="${y(d.max!)}"/>`);
-    for (const score of d.scores) out.push(`<circle class="score" cx="${x(i)}" cy="${y(score)}" r="3.5"><title>${escapeHtml(`${dayLabel(d.start)}: ${score}`)}</title></circle>`);
+    // A point for each score given that day; the same score twice is one point (with how many), so
+    // a day of many scores draws at most eleven.
+    const times = new Map<number, number>();
+    for (const score of d.scores) times.set(score, (times.get(score) ?? 0) + 1);
+    for (const [score, n] of times) out.push(`<circle class="score" cx="${x(i)}" cy="${y(score)}" r="3.5"><title>${escapeHtml(`${dayLabel(d.start)}: ${score}${n > 1 ? ` (${n} times)` : ''}`)}</title></circle>`);
   });
   flush();
   out.push('</svg>');
@@ -126,7 +132,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 export function exportHtml(input: HtmlInput): string {
-  const s = exportJson(input);
+  const s = input.json ?? exportJson(input);
   const e = escapeHtml;
   const named = (ids: readonly string[]) => ids.map((id) => e(input.flagName(id))).join('; ');
   const body: string[] = [];
@@ -170,7 +176,7 @@ export function exportHtml(input: HtmlInput): string {
   else {
     const days = historyPainDays(painOf(input.records), input.now);
     body.push(`<figure>${painSvg(days)}<figcaption>Each point is one score; the bar is the day's range (lowest to highest); the line joins the daily averages and breaks on a day without a score (a dot below the axis).</figcaption></figure>`);
-    body.push(table(['Day', 'Average', 'Range', 'Scores'], days.map((d) => [e(dayLabel(d.start)), d.mean === null ? 'no score' : scoreText(d.mean), d.mean === null ? '-' : d.min === d.max ? String(d.min) : `${d.min} to ${d.max}`, d.scores.join(', ') || '-'])));
+    body.push(table(['Day', 'Average', 'Range', 'Scores'], days.map((d) => [e(dayLabel(d.start)), d.mean === null ? 'no score' : scoreText(d.mean), d.mean === null ? '-' : d.min === d.max ? String(d.min) : `${d.min} to ${d.max}`, d.scores.length > 12 ? `${d.scores.length} scores` : d.scores.join(', ') || '-'])));
   }
   body.push('</section>');
 
@@ -182,11 +188,14 @@ export function exportHtml(input: HtmlInput): string {
     list.push(html);
     byDay.set(key, list);
   };
-  for (const x of s.sessions) add(x.startedAt, `${e(timeOfDay(new Date(x.startedAt)))}: ${x.kind === 'ice' ? 'ice' : 'heat'}, ${e(lengthText(x.actualSeconds))} of ${e(lengthText(x.plannedSeconds))}, ${e(x.outcome)}`);
+  const capped = (count_: number, shown: number, what: string) => (shown < count_ ? [`<p class="note">The last ${shown} of ${count_} ${what} are listed; --format json has them all.</p>`] : []);
+  const notes = latest(s.notes);
+  body.push(...capped(s.notes.length, notes.length, 'notes'));
+  for (const x of latest(s.sessions)) add(x.startedAt, `${e(timeOfDay(new Date(x.startedAt)))}: ${x.kind === 'ice' ? 'ice' : 'heat'}, ${e(lengthText(x.actualSeconds))} of ${e(lengthText(x.plannedSeconds))}, ${e(x.outcome)}`);
   const how: Record<string, string> = { completed: 'completed', stopped: 'stopped early', pain: 'stopped: the pain got worse', interrupted: 'interrupted' };
   const stretch = input.stretchName ?? words;
-  for (const r of s.routines) add(r.at, `${e(timeOfDay(new Date(r.at)))}: stretch routine (${e(r.level)}), ${e(how[r.outcome] ?? r.outcome)}; done: ${e(r.done.map(stretch).join(', ') || 'none')}${r.skipped.length + r.partial.length ? `; skipped or cut short: ${e([...r.skipped, ...r.partial].map(stretch).join(', '))}` : ''}`);
-  for (const n of s.notes) add(n.at, `${e(timeOfDay(new Date(n.at)))}: note: "${e(n.text ?? '')}"`);
+  for (const r of latest(s.routines)) add(r.at, `${e(timeOfDay(new Date(r.at)))}: stretch routine (${e(r.level)}), ${e(how[r.outcome] ?? r.outcome)}; done: ${e(r.done.map(stretch).join(', ') || 'none')}${r.skipped.length + r.partial.length ? `; skipped or cut short: ${e([...r.skipped, ...r.partial].map(stretch).join(', '))}` : ''}`);
+  for (const n of notes) add(n.at, `${e(timeOfDay(new Date(n.at)))}: note: "${e(n.text ?? '')}"`);
   if (byDay.size === 0) body.push('<p>No sessions, routines or notes recorded.</p>');
   else {
     body.push('<ul class="days">');

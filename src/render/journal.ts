@@ -215,6 +215,9 @@ export function planLines(days: PlanDay[], onset: Date, view: View, stretchName:
   return lines;
 }
 
+/** The most entries history lists on screen; --json has them all. */
+export const MAX_ENTRIES = 500;
+
 /** A red-flag id to the words a person answered it in; the journal keeps ids, the screen shows words. */
 export type FlagName = (id: string) => string;
 
@@ -237,7 +240,13 @@ export function historyLines(
   const chart = { width, unicode: view.mode.unicode, plain: view.mode.plain, now };
   if (pain.length) lines.push('', ...painChart(historyPainDays(pain, now), chart, recentPainDays(pain, now)));
   lines.push('', style.bold('Entries'));
-  for (const r of [...records].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
+  // A screen of entries, not a million: the latest ones, in the order they were written (the
+  // journal's own order, so no sort of the whole period), the rest counted.
+  const shown = records.length > MAX_ENTRIES ? records.slice(-MAX_ENTRIES) : records;
+  if (shown.length < records.length) {
+    lines.push(...wrap(`(${records.length - shown.length} earlier entries in this period are not listed; back-relief history --json has them all, and --days looks at fewer days.)`, width, '  ', '  '));
+  }
+  for (const r of [...shown].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))) {
     const text = retracted.has(r) ? `[taken back] ${entryText(r, flagName, now)}` : entryText(r, flagName, now);
     // Beside its time where there is room; under it on a narrow screen.
     if (width >= 56) lines.push(...wrap(text, width, `  ${when(r.at, now)}  `, ' '.repeat(22)));
