@@ -65,10 +65,13 @@ describe('a damaged journal costs bounded time and memory', () => {
 });
 
 describe('what the tool writes, it reads back', () => {
-  it('a note of 40,000 combining marks (an 80 kB line) is kept, and the score is not lost', () => {
+  it('a note of 40,000 combining marks is refused where it is typed (exit 2, nothing written); one of 1,500 is kept and read back', () => {
     const home = state();
-    const note = `a${'\u0301'.repeat(40_000)}`;
-    expect(runBin(['pain', '6', '--note', note], env(home)).status).toBe(0);
+    const huge = runBin(['pain', '6', '--note', `a${'\u0301'.repeat(40_000)}`], env(home));
+    expect(huge.status).toBe(2);
+    expect(huge.stderr).toContain('--note is too long');
+    expect(existsSync(join(home, 'journal.jsonl'))).toBe(false);
+    expect(runBin(['pain', '6', '--note', `a${'\u0301'.repeat(1_500)}`], env(home)).status).toBe(0);
     const r = runBin(['status', '--json'], env(home));
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(JSON.parse(r.stdout).lastPain.score).toBe(6);
