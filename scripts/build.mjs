@@ -31,6 +31,7 @@ const LAZY = {
   'src/commands/routine.ts': 'routine.js',
   'src/commands/explain.ts': 'explain.js',
   'src/commands/completion.ts': 'completion.js',
+  'src/commands/config.ts': 'config.js',
   'src/prompts/ask.ts': 'prompts.js',
 };
 

@@ -10,7 +10,7 @@ export function defineConfig({ program, ctx, define, examples, notes }: Kit): vo
       .description('keep settings between runs: country, bell, notify, clock, plain')
       .addHelpText(
         'after',
-        `${examples('back-relief config list', 'back-relief config set country GB', 'back-relief config set clock 12h', 'back-relief config unset notify', 'back-relief config path')}
+        () => `${examples('back-relief config list', 'back-relief config set country GB', 'back-relief config set clock 12h', 'back-relief config unset notify', 'back-relief config path')}
 ${notes(
   'A flag beats an environment variable (BACK_RELIEF_COUNTRY, BACK_RELIEF_BELL, BACK_RELIEF_NOTIFY, BACK_RELIEF_CLOCK, BACK_RELIEF_PLAIN), which beats the file. The file is $XDG_CONFIG_HOME/back-relief/config.json, else the platform\'s settings folder (back-relief config path). A broken file stops every command with exit 1, naming the key; config unset and config path still work, to repair it.',
 )}`,
@@ -35,10 +35,7 @@ ${notes(
       .addArgument(key())
       .argument('<value>', 'true/false, 24h/12h, or a two-letter country code')
       .action((k: string, value: string, _o: unknown, self: Command) =>
-        run(self, 'read', async (c, context) => {
-          const { knownCountry } = await import('../render/emergency.js');
-          c.configSet(context, k, value, (code) => knownCountry(context, code));
-        }),
+        run(self, 'read', (c, context) => c.configSet(context, k, value)),
       );
     config
       .command('unset')

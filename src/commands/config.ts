@@ -9,6 +9,7 @@ import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { sanitizeLine } from '../render/sanitize.js';
 import { closest } from '../text/suggest.js';
+import { knownCountry } from '../render/emergency.js';
 
 const SOURCE_WORDS: Record<Source, string> = {
   flag: 'from the command line',
@@ -76,13 +77,13 @@ function remainingProblem(ctx: CommandContext, path: string, object: Record<stri
   if ('problem' in check) ctx.err(`back-relief: warning: ${new ConfigError(path, check.problem.key, check.problem.why).message}`);
 }
 
-export function configSet(ctx: CommandContext, keyText: string, text: string, knownCountries: (code: string) => string | null): void {
+export function configSet(ctx: CommandContext, keyText: string, text: string): void {
   const key = requireKey(keyText);
   const path = requirePath(ctx);
   const read = SETTINGS[key].read(text.trim());
   if ('problem' in read) throw new UsageError(`${key} ${read.problem}; "${sanitizeLine(text).slice(0, 40)}" is not one.`);
   if (key === 'country') {
-    const unknown = knownCountries(read.value as string);
+    const unknown = knownCountry(ctx, read.value as string);
     if (unknown) throw new UsageError(unknown);
   }
   const object = fileObject(path);

@@ -168,7 +168,7 @@ const sources: Page = {
   about: 'where the content comes from and how strong the evidence is',
   sources: [],
   lines(ctx) {
-    const { sources: all } = ctx.content([]);
+    const { sources: all } = ctx.content(['emergency-sources']);
     const care = all.filter((s) => s.kind !== 'emergency number');
     const numbers = all.length - care.length;
     return [

@@ -14,7 +14,7 @@ export function defineListings({ program, ctx, define, examples }: Kit): void {
       .command('explain')
       .description('how the tool decides and what it advises, with the sources')
       .argument('[topic]', 'red-flags, ice-or-heat, precautions, pain-relief, causes, doctor-visit, outlook, daily-life, journal or sources')
-      .addHelpText('after', examples('back-relief explain', 'back-relief explain ice-or-heat', 'back-relief explain pain-relief'))
+      .addHelpText('after', () => examples('back-relief explain', 'back-relief explain ice-or-heat', 'back-relief explain pain-relief'))
       .action(async (topic: string | undefined, _o: unknown, self: Command) => (await import('./explain.js')).explainCommand(await ctx(self), topic)),
   );
 
@@ -25,7 +25,7 @@ export function defineListings({ program, ctx, define, examples }: Kit): void {
       .addArgument(new Argument('<shell>', 'bash or zsh').choices(['bash', 'zsh']))
       .addHelpText(
         'after',
-        `${examples('back-relief completion bash > ~/.local/share/bash-completion/completions/back-relief', 'back-relief completion zsh > "${fpath[1]}/_back-relief"')}`,
+        () => `${examples('back-relief completion bash > ~/.local/share/bash-completion/completions/back-relief', 'back-relief completion zsh > "${fpath[1]}/_back-relief"')}`,
       )
       .action(async (shell: 'bash' | 'zsh', _o: unknown, self: Command) => (await import('./completion.js')).completionCommand(await ctx(self), shell, program)),
   );
@@ -35,7 +35,7 @@ export function defineListings({ program, ctx, define, examples }: Kit): void {
       .command('stretches')
       .description('list the stretches, or show one in full')
       .argument('[id]', 'a stretch id, such as glute-bridge')
-      .addHelpText('after', examples('back-relief stretches', 'back-relief stretches cat-cow', 'back-relief stretches --json'))
+      .addHelpText('after', () => examples('back-relief stretches', 'back-relief stretches cat-cow', 'back-relief stretches --json'))
       .action(async (id: string | undefined, _o: unknown, self: Command) => stretches(await ctx(self), id)),
   );
 
@@ -44,7 +44,7 @@ export function defineListings({ program, ctx, define, examples }: Kit): void {
       .command('remedies')
       .description('what helps, when and how, with the strength of the evidence')
       .addOption(new Option('--category <category>', 'only one category').choices(CATEGORIES))
-      .addHelpText('after', examples('back-relief remedies', 'back-relief remedies --category prevention'))
+      .addHelpText('after', () => examples('back-relief remedies', 'back-relief remedies --category prevention'))
       .action(async (o: { category?: Category }, self: Command) => remedies(await ctx(self), o.category)),
   );
 
@@ -52,7 +52,7 @@ export function defineListings({ program, ctx, define, examples }: Kit): void {
     program
       .command('red-flags')
       .description('the warning signs that need a doctor, most serious first')
-      .addHelpText('after', examples('back-relief red-flags', 'back-relief red-flags --json'))
+      .addHelpText('after', () => examples('back-relief red-flags', 'back-relief red-flags --json'))
       .action(async (_o: unknown, self: Command) => redFlags(await ctx(self))),
   );
 
@@ -60,7 +60,7 @@ export function defineListings({ program, ctx, define, examples }: Kit): void {
     program
       .command('sources')
       .description('the references behind the content')
-      .addHelpText('after', examples('back-relief sources', 'back-relief sources --json'))
+      .addHelpText('after', () => examples('back-relief sources', 'back-relief sources --json'))
       .action(async (_o: unknown, self: Command) => sources(await ctx(self))),
   );
 }

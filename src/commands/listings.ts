@@ -40,7 +40,8 @@ export function redFlags(ctx: CommandContext): void {
 }
 
 export function sources(ctx: CommandContext): void {
-  const { sources: all } = ctx.content([]);
+  // Every source: the care's, and those behind each country's emergency number.
+  const { sources: all } = ctx.content(['emergency-sources']);
   if (ctx.options.json) ctx.json(all);
   else ctx.out(sourceList(all, ctx).join('\n'));
 }

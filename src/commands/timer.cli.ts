@@ -26,7 +26,7 @@ export function defineTimers({ program, ctx, define, examples, notes }: Kit): vo
         .option('--force', 'start even if the skin break has not ended, or a precaution holds it back (only if a doctor or pharmacist said it is safe)')
         .addHelpText(
           'after',
-          `${examples(`back-relief ${mode}`, `back-relief ${mode} --duration 15m`, `back-relief ${mode} --rounds 3 --no-bell`)}
+          () => `${examples(`back-relief ${mode}`, `back-relief ${mode} --duration 15m`, `back-relief ${mode} --rounds 3 --no-bell`)}
 ${notes(
   'Keys: space or p pauses and resumes, q stops early, Ctrl+C stops. Without a terminal it prints a line a minute. Every session is recorded in the journal.',
   'With --json the countdown goes to stderr and the recorded session lines are printed on stdout at the end, as JSON.',
@@ -52,7 +52,7 @@ ${notes(
       .option('--no-notify', 'with --auto, no desktop notification as each stretch ends')
       .addHelpText(
         'after',
-        `${examples('back-relief routine', 'back-relief routine --walk 5m', 'back-relief routine --auto', 'back-relief routine --only cat-cow,childs-pose', 'back-relief routine --plan --json')}
+        () => `${examples('back-relief routine', 'back-relief routine --walk 5m', 'back-relief routine --auto', 'back-relief routine --only cat-cow,childs-pose', 'back-relief routine --plan --json')}
 ${notes('Keys: Enter starts a stretch, s skips, q stops, h says the pain got worse (the routine ends with advice), space pauses, Ctrl+C quits. What was done is recorded in the journal.')}`,
       )
       .action(async (o: { plan?: boolean; level?: 'gentle' | 'build'; only?: string; walk?: string; auto?: boolean }, self: Command) => {

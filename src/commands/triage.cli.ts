@@ -11,7 +11,7 @@ export function defineAssessments({ program, ctx, define, examples, notes, prefo
       .option('--record', 'with --answers: record the verdict (and the onset) in the journal')
       .addHelpText(
         'after',
-        `${examples('back-relief triage', 'back-relief triage --answers answers.json --json', 'cat answers.json | back-relief triage --answers -')}
+        () => `${examples('back-relief triage', 'back-relief triage --answers answers.json --json', 'cat answers.json | back-relief triage --answers -')}
 ${notes('The answers file (every red-flag id of back-relief red-flags --json is needed):')}
 ${preformatted(`  { "onset": "2026-11-22T09:00Z",
     "redFlags": { "bladder-bowel": false, "fever": false, ... },
@@ -33,7 +33,7 @@ ${notes('onset is an ISO 8601 date and time, or null when not known. painScore, 
       .description('a short daily re-check: the emergency signs again, then a pain score')
       .option('--signs <answer>', 'without prompts: none, unsure, or emergency sign ids (comma-separated)')
       .option('--pain <score>', 'without prompts: a pain score from 0 to 10')
-      .addHelpText('after', examples('back-relief check-in', 'back-relief check-in --signs none --pain 4'))
+      .addHelpText('after', () => examples('back-relief check-in', 'back-relief check-in --signs none --pain 4'))
       .action(async (o: { signs?: string; pain?: string }, self: Command) => {
         const { checkInCommand } = await import('./check-in.js');
         await checkInCommand(await ctx(self), o);

@@ -4,7 +4,7 @@
  * else the platform's place for settings (~/.config on Linux, ~/Library/Application Support on
  * macOS, %APPDATA% on Windows).
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, win32 } from 'node:path';
 import { FileError } from '../errors.js';
 import { readCappedFile } from '../input/files.js';
@@ -50,6 +50,8 @@ export class ConfigUnreadable extends Error {}
 
 /** What the file holds as parsed JSON (or null when there is none); its problems are for readConfig. */
 export function readConfigJson(path: string): { parsed: unknown } | null {
+  // Most people have no settings file: find that out without the cost of an exception.
+  if (!statSync(path, { throwIfNoEntry: false })) return null;
   let text: string;
   try {
     text = readCappedFile(path, MAX_BYTES);

@@ -34,20 +34,26 @@ interface Loaded<T> {
 
 export type Content = { [K in Kind]: ContentByKind[K][] };
 
-/** Loads the kinds asked for, and always the sources they cite. */
+/**
+ * Loads the kinds asked for, and always the sources they cite. The emergency numbers' sources are a
+ * file of their own (forty pages, one or two a country), read only with the numbers or when every
+ * source is asked for (`'emergency-sources'`), so the common commands do not pay for them; either
+ * way they are in `sources`.
+ */
 export function loadContent<K extends Kind>(kinds: readonly K[], dirs: ContentDirs): Pick<Content, K | 'sources'> {
   if (dirs.extra !== undefined) checkExtraDir(dirs.extra, dirs.cwd);
-  const sources = loadKind('sources', dirs);
+  const withNumbers = kinds.some((k) => k === 'emergency-numbers' || k === 'emergency-sources');
+  const sources = [...loadKind('sources', dirs), ...(withNumbers ? loadKind('emergency-sources', dirs) : [])];
   const sourceIds = new Set(sources.map((s) => s.item.id));
   const result: Partial<Content> = { sources: sources.map((s) => s.item) };
   for (const kind of kinds) {
-    if (kind === 'sources') continue;
+    if (kind === 'sources' || kind === 'emergency-sources') continue;
     const loaded = loadKind(kind, dirs);
     for (const { item, file, index } of loaded) {
       const cites = (item as { sources: string[] }).sources;
       cites.forEach((cited, at) => {
         if (!sourceIds.has(cited)) {
-          throw itemError(file, index, item.id, `sources.${at}`, `cites "${cited}", which is not in sources.json`);
+          throw itemError(file, index, item.id, `sources.${at}`, `cites "${cited}", which is not in sources.json${withNumbers ? ' or emergency-sources.json' : ''}`);
         }
       });
     }

@@ -193,6 +193,8 @@ export const SCHEMAS = {
   precautions: PrecautionSchema,
   'emergency-numbers': EmergencyNumberSchema,
   sources: SourceSchema,
+  /** The sources of the emergency numbers: a file of their own, read only with the numbers (or to list every source). */
+  'emergency-sources': SourceSchema,
 } as const;
 
 /** Kinds a --data-dir cannot change: precautions.json holds exactly the ids the decision module knows. */
@@ -206,6 +208,7 @@ export interface ContentByKind {
   precautions: Precaution;
   'emergency-numbers': EmergencyNumber;
   sources: Source;
+  'emergency-sources': Source;
 }
 
 export const LEVEL_RANK: Record<Level, number> = { emergency: 3, urgent: 2, doctor: 1, 'self-care': 0 };

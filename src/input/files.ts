@@ -23,9 +23,13 @@ export function readCappedFile(path: string, maxBytes: number): string {
     // Read to the end, never past the cap: the size seen above may change while reading.
     const chunks: Buffer[] = [];
     let total = 0;
+    // One read of the size the file says it has (and one more to see the end), then chunks.
+    let size = Math.min(maxBytes + 1, stat.size + 1);
     for (;;) {
-      const chunk = Buffer.alloc(CHUNK);
-      const n = readSync(fd, chunk, 0, CHUNK, null);
+      const chunk = Buffer.allocUnsafe(size);
+      const n = readSync(fd, chunk, 0, size, null);
+      // A short read is almost always the end: check that with a tiny read, not a 64 kB buffer.
+      size = n < size && size !== 1 ? 1 : CHUNK;
       if (n === 0) break;
       total += n;
       if (total > maxBytes) throw new FileTooLarge(`${path} is larger than ${maxBytes} bytes`);

@@ -34,8 +34,10 @@ export function sanitizeLine(text: string): string {
   return sanitize(text).replace(/\s*\n\s*/g, ' ');
 }
 
-// A control character, a bidi control, or a JSON \u escape that could spell one.
-const JSON_SUSPECT = /\\u|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// A control character, a bidi control, or a JSON \u escape that could spell one. Tab, newline and
+// carriage return are left out: between tokens they are only layout (every pretty-printed file has
+// them), and inside a string JSON.parse refuses them itself.
+const JSON_SUSPECT = /\\u|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * JSON.parse with every string passed through sanitizeLine: the values, and the keys too (a journal

@@ -36,8 +36,21 @@ function* pieces(value: unknown, indent: string, depth: number): Generator<strin
   yield `${indent}}`;
 }
 
+/** How many entries the top levels hold: below a few thousand, one JSON.stringify is faster. */
+function entries(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  if (!walkable(value)) return 0;
+  let n = 0;
+  for (const v of Object.values(value)) n += Array.isArray(v) ? v.length : 1;
+  return n;
+}
+
 /** The text of JSON.stringify(value, null, 2) and a newline, in chunks of about 64 kB. */
 export function* jsonChunks(value: unknown): Generator<string> {
+  if (entries(value) < 5000) {
+    yield `${JSON.stringify(value, null, 2)}\n`;
+    return;
+  }
   let buffer: string[] = [];
   let size = 0;
   for (const piece of pieces(value, '', 0)) {
