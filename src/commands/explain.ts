@@ -75,7 +75,7 @@ const iceOrHeat: Page = {
 
 const precautions: Page = {
   about: 'conditions that change what is safe at home: skin, circulation, osteoporosis, pregnancy',
-  sources: ['sfh-heat-ice', 'brooke-wavell-2022', 'nhs-pregnancy-back-pain'],
+  sources: ['sfh-heat-ice', 'brooke-wavell-2022', 'nhs-pregnancy-back-pain', 'heat-pregnancy'],
   lines: () => [
     'Precautions never change the verdict; they change what is safe at home. Triage asks about them after the warning signs; ice, heat, contrast and the routine ask when the journal has no answer yet. "I\'m not sure" counts as yes.',
     '',
@@ -83,7 +83,7 @@ const precautions: Page = {
     '  Poor circulation, Raynaud\'s, or skin that reacts badly to cold: the same for ice and contrast (sfh-heat-ice). Heat alone is not held back.',
     '  Broken, burnt or irritated skin, or a rash, where the pack would go: never heat or ice over an open wound or graze (sfh-heat-ice); all three sessions are held back.',
     '  Osteoporosis, or steroid tablets taken for a long time: bending the spine far forward loads weakened bones, and the UK consensus on exercise for osteoporosis advises avoiding it (brooke-wavell-2022). The routine and the plan leave out cat-cow, child\'s pose and knee to chest unless a physiotherapist has shown them to you; naming one in --only asks you that first.',
-    '  Pregnancy, or a birth in the last 6 weeks (asked among the warning signs, not twice): lying flat on your back for long, particularly after 16 weeks, can press on a large blood vessel and make you feel faint (nhs-pregnancy-back-pain), so the routine leaves out the stretches done lying on the back. Never put heat on the belly.',
+    '  Pregnancy, or a birth in the last 6 weeks (asked among the warning signs, not twice): lying flat on your back for long, particularly after 16 weeks, can press on a large blood vessel and make you feel faint (nhs-pregnancy-back-pain), so the routine leaves out the stretches done lying on the back. Never put heat on the belly, and keep any heat on the back mild and short (heat-pregnancy: no NHS statement on heat was found).',
     '',
     'Without a terminal, a timer whose precautions are unknown starts with a warning; one held back by a precaution needs --force.',
   ],

@@ -43,7 +43,7 @@ const THERMAL_NOTE = {
   'ice-late': 'After 72 hours heat usually suits tight muscles better; ice is still your choice, and the session will run.',
 } as const;
 
-const PREGNANT_HEAT = 'Pregnant or recently gave birth: never put heat on your belly.';
+const PREGNANT_HEAT = 'Pregnant or recently gave birth: never put heat on your belly, and keep it mild and short on the back.';
 
 const SAFETY =
   'Safety: keep a cloth between the pack and your skin. Check the skin now and then, and stop at once if it burns, hurts or goes numb.';

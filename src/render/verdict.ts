@@ -217,7 +217,7 @@ export function takeCareTexts(care: Care, precautions: readonly Precaution[]): s
 }
 
 export const PREGNANCY_CARE =
-  'Pregnant or recently gave birth: do not lie flat on your back for long, particularly after 16 weeks of pregnancy (the routine leaves out the stretches done lying on the back), and never put heat on your belly. Your midwife or doctor can refer you to a physiotherapist.';
+  'Pregnant or recently gave birth: do not lie flat on your back for long, particularly after 16 weeks of pregnancy (the routine leaves out the stretches done lying on the back), never put heat on your belly, and keep any heat on the back mild and short. Your midwife or doctor can refer you to a physiotherapist.';
 
 export function actionTexts(result: TriageResult, content: VerdictContent, now: Date): string[] {
   const names = namesOf(content, now, result.care);

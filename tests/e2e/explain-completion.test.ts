@@ -26,7 +26,7 @@ describe('explain', () => {
     ['outlook', [/within a few weeks/, /6 weeks/, /steffens-2016/, /osullivan-2020/]],
     ['daily-life', [/pillow between them/, /stay at work/, /Driving/, /mayo-sleep-positions/, /fcp-driving/]],
     ['journal', [/journal\.jsonl/, /0600/, /quarantine/, /never uses the network/]],
-    ['sources', [/guideline-recommended/, /common practice/, /not recommended/, /maker of a menthol cream/, /Sources \(27\)/]],
+    ['sources', [/guideline-recommended/, /common practice/, /not recommended/, /maker of a menthol cream/, /Sources \(28\)/]],
   ])('%s: the rules, the thresholds and their sources', (topic, patterns) => {
     const r = runBin(['explain', topic]);
     expect(r.status).toBe(0);

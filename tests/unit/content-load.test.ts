@@ -44,8 +44,8 @@ describe('loading the built-in content', () => {
     expect(content.remedies).toHaveLength(20);
     expect(content['red-flags']).toHaveLength(22);
     expect(content['emergency-numbers']).toHaveLength(45);
-    // 27 for the care, 40 for the emergency numbers.
-    expect(content.sources).toHaveLength(67);
+    // 28 for the care, 40 for the emergency numbers.
+    expect(content.sources).toHaveLength(68);
     expect(content.sources.filter((s) => s.kind === 'emergency number')).toHaveLength(40);
   });
 });
