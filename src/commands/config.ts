@@ -2,7 +2,7 @@
  * `back-relief config list|get|set|unset|path`: the settings kept in config.json. `unset` and `path`
  * work even when the file is broken, so the person can always repair it.
  */
-import { ConfigError, readConfigJson, writeConfig } from '../config/file.js';
+import { ConfigError, ConfigUnreadable, readConfigJson, writeConfig } from '../config/file.js';
 import type { Source } from '../config/resolve.js';
 import { isSettingKey, SETTING_KEYS, SETTINGS, settingsFromFile, type SettingKey } from '../config/settings.js';
 import type { CommandContext } from '../context.js';
@@ -63,7 +63,14 @@ export function configGet(ctx: CommandContext, keyText: string): void {
 
 /** The file's object, keys copied one by one onto an object without a prototype (never a merge). */
 function fileObject(path: string): Record<string, unknown> {
-  const json = readConfigJson(path);
+  let json: { parsed: unknown } | null;
+  try {
+    json = readConfigJson(path);
+  } catch (error) {
+    // Changing a file that cannot be read would replace what is in it: refuse, in words.
+    if (error instanceof ConfigUnreadable) throw new ConfigError(path, null, `cannot be read (${error.why})`);
+    throw error;
+  }
   const object: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   if (!json) return object;
   if (json.parsed === null || typeof json.parsed !== 'object' || Array.isArray(json.parsed)) throw new ConfigError(path, null, 'must be a JSON object; delete it and set the settings again');

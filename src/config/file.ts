@@ -46,19 +46,40 @@ export class ConfigError extends FileError {
 }
 
 /** A settings file this user may not read (another user's home): the defaults, with a warning. */
-export class ConfigUnreadable extends Error {}
+export class ConfigUnreadable extends Error {
+  constructor(
+    readonly path: string,
+    readonly why: string,
+  ) {
+    super(`back-relief: warning: the settings file ${sanitizeLine(path)} cannot be read (${why}); the defaults are used.`);
+  }
+}
+
+/** Whether the file is there, without the cost of an exception in the common case of no file. */
+function exists(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch (error) {
+    // A folder on the way that this user may not enter (HOME still root's under sudo -u or setpriv)
+    // is the same as a file this user may not read; a file on the way (ENOTDIR) means there is none.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP') return false;
+    if (code === 'EACCES' || code === 'EPERM') throw new ConfigUnreadable(path, describeFsError(error));
+    throw new ConfigError(path, null, `cannot be read (${describeFsError(error)})`);
+  }
+}
 
 /** What the file holds as parsed JSON (or null when there is none); its problems are for readConfig. */
 export function readConfigJson(path: string): { parsed: unknown } | null {
   // Most people have no settings file: find that out without the cost of an exception.
-  if (!statSync(path, { throwIfNoEntry: false })) return null;
+  if (!exists(path)) return null;
   let text: string;
   try {
     text = readCappedFile(path, MAX_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    if (code === 'EACCES' || code === 'EPERM') throw new ConfigUnreadable(`back-relief: warning: the settings file ${sanitizeLine(path)} cannot be read (${describeFsError(error)}); the defaults are used.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new ConfigUnreadable(path, describeFsError(error));
     throw new ConfigError(path, null, `cannot be read (${describeFsError(error)})`);
   }
   const problem = strictJsonProblem(text, 4);

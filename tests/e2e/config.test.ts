@@ -3,10 +3,11 @@
  * ones that repair it, a flag beats the environment beats the file, and the country decides the
  * emergency number everywhere one is said.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin, tempDir } from '../helpers/run-bin.js';
+import { BIN, runBin, tempDir } from '../helpers/run-bin.js';
 
 function setup(env: Record<string, string> = {}) {
   const config = tempDir('back-relief-config-');
@@ -109,6 +110,49 @@ describe('a broken settings file', () => {
     expect(s.run(['config', 'unset', 'colour']).status).toBe(0);
     expect(JSON.parse(readFileSync(s.file, 'utf8'))).toEqual({ bell: false });
     expect(s.run(['status']).status).toBe(0);
+  });
+});
+
+describe('a settings file this user may not read (HOME still root\'s under sudo -u or setpriv)', () => {
+  const root = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+  const reason = root ? null : 'needs root and setpriv, to run as another user';
+  if (reason) process.stderr.write(`back-relief tests: skipping: ${reason}\n`);
+  const asNobody = (config: string, home: string, args: string[]) =>
+    spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, BIN, ...args], {
+      env: { ...process.env, NO_COLOR: '1', XDG_CONFIG_HOME: config, BACK_RELIEF_HOME: home, BACK_RELIEF_NOTIFY: '0' },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+  const open = () => {
+    const home = join(tempDir(), 'state');
+    mkdirSync(home, { recursive: true });
+    chmodSync(join(home, '..'), 0o777);
+    chownSync(join(home), 65534, 65534);
+    return home;
+  };
+
+  it.skipIf(reason !== null).each([
+    ['in a folder this user may not enter', (config: string) => chmodSync(config, 0o700)],
+    ['a file only its owner may read', (config: string) => chmodSync(join(config, 'back-relief', 'config.json'), 0o600)],
+  ])('%s: a warning, the defaults, and every command still works', (_what, hide) => {
+    const s = setup();
+    s.write('{ "clock": "12h" }');
+    chmodSync(s.config, 0o755);
+    hide(s.config);
+    const home = open();
+    for (const args of [['status'], ['stretches'], ['config', 'list']]) {
+      const r = asNobody(s.config, home, args);
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stderr).toContain(`back-relief: warning: the settings file ${s.file} cannot be read (permission denied); the defaults are used.`);
+      expect(r.stderr).not.toMatch(/unexpected error|EACCES/);
+    }
+    expect(asNobody(s.config, home, ['--help']).status).toBe(0);
+    // Changing a file that cannot be read would lose what is in it: refused in words.
+    const set = asNobody(s.config, home, ['config', 'set', 'bell', 'false']);
+    expect(set.status).toBe(1);
+    expect(set.stderr).toContain(`settings file ${s.file}: cannot be read (permission denied)`);
+    expect(set.stderr).not.toMatch(/unexpected error|EACCES/);
+    expect(readFileSync(s.file, 'utf8')).toBe('{ "clock": "12h" }');
   });
 });
 
