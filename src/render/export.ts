@@ -87,11 +87,17 @@ const DERIVED_FROM: Record<string, string> = {
 };
 const when = (iso: string) => `${format(new Date(iso), 'EEE d MMM yyyy')}, ${timeOfDay(new Date(iso))}`;
 
+/** The time zone the report's times are in, said the same way in every export. */
+export function timeZoneSentence(zone: { name: string; utcOffsetMinutes: number }): string {
+  const utc = `UTC${zone.utcOffsetMinutes >= 0 ? '+' : '-'}${offset(Math.abs(zone.utcOffsetMinutes))}`;
+  return zone.name === 'UTC' || zone.name === 'Etc/UTC' ? 'Times are in UTC.' : `Times are in the time zone ${zone.name} (${utc}).`;
+}
+
 export function exportMarkdown(input: SummaryInput): string {
   const s = exportJson(input);
   const out: string[] = ['# Back pain summary', ''];
   out.push(`Generated ${when(s.generatedAt)} by back-relief from the person's own journal. It is a self-report, not a clinical record.`, '');
-  out.push(`Times are local to ${s.timeZone.name} (UTC${s.timeZone.utcOffsetMinutes >= 0 ? '+' : '-'}${offset(Math.abs(s.timeZone.utcOffsetMinutes))}).`, '');
+  out.push(timeZoneSentence(s.timeZone), '');
   out.push('## Episode', '');
   if (s.onset) {
     out.push(`- Started: ${when(s.onset.at)}${s.onset.approximate ? ' (approximately)' : ''}`);

@@ -10,7 +10,7 @@ import { painOf } from '../decision/episode.js';
 import { historyPainDays, type PainDay } from '../decision/pain-days.js';
 import { scoreText } from './chart.js';
 import { timeOfDay } from './dates.js';
-import { exportJson, latest, type SummaryInput } from './export.js';
+import { exportJson, latest, timeZoneSentence, type SummaryInput } from './export.js';
 import { LEVEL_TITLE, NOT_MEDICAL_ADVICE } from './labels.js';
 import { words } from './layout.js';
 import { count, lengthText } from '../text/durations.js';
@@ -137,7 +137,7 @@ export function exportHtml(input: HtmlInput): string {
   const named = (ids: readonly string[]) => ids.map((id) => e(input.flagName(id))).join('; ');
   const body: string[] = [];
   body.push('<h1>Back pain summary</h1>');
-  body.push(`<p class="meta">Generated ${e(when(s.generatedAt))} by back-relief from the person's own journal: a self-report, not a clinical record. Times are local to ${e(s.timeZone.name)}.</p>`);
+  body.push(`<p class="meta">Generated ${e(when(s.generatedAt))} by back-relief from the person's own journal: a self-report, not a clinical record. ${e(timeZoneSentence(s.timeZone))}</p>`);
 
   body.push('<section aria-labelledby="episode"><h2 id="episode">Episode</h2><dl>');
   if (s.onset) {

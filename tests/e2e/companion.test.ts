@@ -72,7 +72,7 @@ describe('a scripted week reads the same everywhere', () => {
     // Time zones are named in both exports and history.
     expect(exported.timeZone.name).toBeTruthy();
     expect(history.timeZone.name).toBe(exported.timeZone.name);
-    expect(text.md).toMatch(/Times are local to .+ \(UTC[+-]\d\d:\d\d\)\./);
+    expect(text.md).toMatch(/Times are (in UTC|in the time zone .+ \(UTC[+-]\d\d:\d\d\))\./);
   });
 });
 

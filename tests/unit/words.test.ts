@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.js';
 import { phasesFor } from '../../src/decision/routine.js';
 import { describeDose } from '../../src/render/dose.js';
+import { timeZoneSentence } from '../../src/render/export.js';
 import { durationWords } from '../../src/render/verdict.js';
 import { count } from '../../src/text/durations.js';
 import { DATA_DIR } from '../helpers/fake-env.js';
@@ -63,5 +64,17 @@ describe('doses of one: singular', () => {
 
   it('a build-up from one repetition', () => {
     expect(describeDose({ dose: { ...NO_DOSE, reps: { min: 1, max: 30 } }, buildsUp: true })).toBe('start with 1 repetition and build toward 30');
+  });
+});
+
+describe('timeZoneSentence: the zone of a report, the same words in Markdown and HTML', () => {
+  it.each([
+    [{ name: 'UTC', utcOffsetMinutes: 0 }, 'Times are in UTC.'],
+    [{ name: 'Etc/UTC', utcOffsetMinutes: 0 }, 'Times are in UTC.'],
+    [{ name: 'Europe/London', utcOffsetMinutes: 0 }, 'Times are in the time zone Europe/London (UTC+00:00).'],
+    [{ name: 'Asia/Kolkata', utcOffsetMinutes: 330 }, 'Times are in the time zone Asia/Kolkata (UTC+05:30).'],
+    [{ name: 'America/St_Johns', utcOffsetMinutes: -150 }, 'Times are in the time zone America/St_Johns (UTC-02:30).'],
+  ])('%j', (zone, sentence) => {
+    expect(timeZoneSentence(zone)).toBe(sentence);
   });
 });
