@@ -181,11 +181,13 @@ export function exportHtml(input: HtmlInput): string {
   body.push('</section>');
 
   body.push('<section aria-labelledby="by-day"><h2 id="by-day">Sessions, routines and notes, day by day</h2>');
-  const byDay = new Map<number, string[]>();
+  // Each day's entries in the order they happened, whatever their kind.
+  const byDay = new Map<number, { at: number; html: string }[]>();
   const add = (iso: string, html: string) => {
-    const key = startOfDay(new Date(iso)).getTime();
+    const at = new Date(iso);
+    const key = startOfDay(at).getTime();
     const list = byDay.get(key) ?? [];
-    list.push(html);
+    list.push({ at: at.getTime(), html });
     byDay.set(key, list);
   };
   const capped = (count_: number, shown: number, what: string) => (shown < count_ ? [`<p class="note">The last ${shown} of ${count_} ${what} are listed; --format json has them all.</p>`] : []);
@@ -199,7 +201,7 @@ export function exportHtml(input: HtmlInput): string {
   if (byDay.size === 0) body.push('<p>No sessions, routines or notes recorded.</p>');
   else {
     body.push('<ul class="days">');
-    for (const [key, items] of [...byDay].sort((a, b) => a[0] - b[0])) body.push(`<li><h3>${e(format(new Date(key), 'EEEE d MMMM yyyy'))}</h3><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul></li>`);
+    for (const [key, items] of [...byDay].sort((a, b) => a[0] - b[0])) body.push(`<li><h3>${e(format(new Date(key), 'EEEE d MMMM yyyy'))}</h3><ul>${[...items].sort((a, b) => a.at - b.at).map((i) => `<li>${i.html}</li>`).join('')}</ul></li>`);
     body.push('</ul>');
   }
   body.push('</section>');

@@ -104,6 +104,15 @@ describe('the HTML report, as a file', () => {
     expect(text).toContain('not medical advice');
   });
 
+  it('lists each day\'s entries in the order they happened, whatever their kind', () => {
+    const days = [...html.matchAll(/<li><h3>[^<]+<\/h3><ul>(.*?)<\/ul><\/li>/g)].map((m) => [...m[1]!.matchAll(/<li>(\d\d:\d\d):/g)].map((t) => t[1]!));
+    expect(days.length).toBeGreaterThanOrEqual(2);
+    // The first day has a note written before its ice session started: it comes first.
+    expect(days[0]!.length).toBe(2);
+    for (const times of days) expect(times).toEqual([...times].sort());
+    expect(html).toMatch(/<li>\d\d:\d\d: note: [^<]*<\/li><li>\d\d:\d\d: ice,/);
+  });
+
   it('is valid HTML (html-validate, recommended rules)', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     const report = await validator.validateString(html);
