@@ -4,5 +4,5 @@ import type { PromptIo } from '../prompts/ask.js';
 
 /** The questions are plain (numbered, answered on a line) wherever lines are not redrawn: --plain, TERM=dumb, LC_ALL=C. */
 export function promptIo(ctx: CommandContext): PromptIo {
-  return { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform, plain: !ctx.mode.redraw };
+  return { input: ctx.stdin, output: ctx.stdout, now: ctx.now, platform: ctx.platform, plain: !ctx.mode.redraw, width: ctx.width };
 }

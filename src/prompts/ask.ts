@@ -28,6 +28,8 @@ export interface PromptIo {
   platform?: NodeJS.Platform;
   /** Numbered questions answered on a line, no redrawn screen: --plain, TERM=dumb, LC_ALL=C. */
   plain?: boolean;
+  /** The columns the plain questions wrap at (Inquirer measures the terminal itself). */
+  width?: number;
 }
 
 export interface GatheredAnswers {
@@ -84,7 +86,7 @@ async function cancellable<T>(message: string, io: PromptIo, ask: (context: Prom
     // Plain: numbered lines and an answer typed on a line, in the terminal's own line editing.
     const lines = openLines(io.input);
     const offLost = onInputLost(io.input);
-    context = { input: io.input, output: io.output as NodeJS.WritableStream, clearPromptOnDone: false, signal: controller.signal, kit: plainKit(lines) };
+    context = { input: io.input, output: io.output as NodeJS.WritableStream, clearPromptOnDone: false, signal: controller.signal, kit: plainKit(lines, io.width ?? 80) };
     close = () => {
       offLost();
       lines.close();
@@ -252,8 +254,8 @@ interface PromptKit {
 const INQUIRER: PromptKit = { checkbox, select, confirm, input };
 
 /** The plain questions, reading from one line reader for the whole flow. */
-function plainKit(lines: Lines): PromptKit {
-  const ctx = (context: unknown) => ({ lines, output: (context as PromptContext).output, signal: (context as PromptContext).signal });
+function plainKit(lines: Lines, width: number): PromptKit {
+  const ctx = (context: unknown) => ({ lines, output: (context as PromptContext).output, signal: (context as PromptContext).signal, width });
   return {
     checkbox: ((config: Parameters<typeof plain.checkbox>[0], context: unknown) => plain.checkbox(config, ctx(context))) as unknown as typeof checkbox,
     select: ((config: Parameters<typeof plain.select>[0], context: unknown) => plain.select(config, ctx(context))) as unknown as typeof select,

@@ -6,6 +6,7 @@
  * asks again. The same shapes as the Inquirer prompts ask.ts uses, so the flows are one.
  */
 import { createInterface } from 'node:readline';
+import { fitLines } from '../render/layout.js';
 
 interface Choice<V> {
   name: string;
@@ -63,6 +64,16 @@ export interface PlainContext {
   lines: Lines;
   output: NodeJS.WritableStream;
   signal: AbortSignal;
+  /** The columns to wrap at: words move to the next line whole, a list item's text hangs under it. */
+  width: number;
+}
+
+/** Text laid out for the screen; a prompt (no newline at its end) keeps the space the answer follows. */
+function say(context: PlainContext, text: string): void {
+  const open = !text.endsWith('\n');
+  const body = open ? text.trimEnd() : text.slice(0, -1);
+  const gap = open ? text.slice(body.length) : '\n';
+  context.output.write(`${fitLines(body, context.width)}${gap}`);
 }
 
 /** An error named as Inquirer names its own, so the caller treats both the same way. */
@@ -75,7 +86,7 @@ function cancelled(name: 'ExitPromptError' | 'AbortPromptError'): Error {
 const isChoice = <V>(item: Item<V>): item is Choice<V> => typeof item === 'object' && item !== null && 'value' in item && 'name' in item;
 
 function readLine(context: PlainContext, prompt: string): Promise<string> {
-  context.output.write(prompt);
+  say(context, prompt);
   return context.lines.next(context.signal);
 }
 
@@ -83,12 +94,12 @@ async function ask<T>(context: PlainContext, prompt: string, parse: (line: strin
   for (;;) {
     const result = parse((await readLine(context, prompt)).trim());
     if (typeof result !== 'string') return result;
-    context.output.write(`${result}\n`);
+    say(context, `${result}\n`);
   }
 }
 
 function list<V>(context: PlainContext, message: string, choices: Choice<V>[]): void {
-  context.output.write(`${message}\n${choices.map((c, i) => `  ${i + 1}. ${c.name}`).join('\n')}\n`);
+  say(context, `${message}\n${choices.map((c, i) => `  ${i + 1}. ${c.name}`).join('\n')}\n`);
 }
 
 /** Numbers typed with spaces or commas: "1 3", "1,3". */
@@ -111,11 +122,11 @@ export async function checkbox<V>(
   list(context, config.message, choices);
   for (;;) {
     // Nothing typed is an answer too (none of them), unless the question's own check refuses it.
-    const picked = await ask(context, `Type the numbers of every one that applies, separated by spaces${config.validate ? '' : ' (Enter for none)'}: `, (line) => numbers(line, choices.length));
+    const picked = await ask(context, `Type the numbers of all that apply, with spaces between${config.validate ? '' : ' (Enter for none)'}: `, (line) => numbers(line, choices.length));
     const chosen = picked.map((n) => choices[n - 1]!);
     const verdict = config.validate ? await config.validate(chosen) : true;
     if (verdict === true) return chosen.map((c) => c.value);
-    context.output.write(`${verdict}\n`);
+    say(context, `${verdict}\n`);
   }
 }
 
@@ -146,7 +157,7 @@ export function input(config: { message: string; validate?: (value: string) => t
       const line = await readLine(context, `${config.message} `);
       const verdict = validate ? await validate(line) : true;
       if (verdict === true) return line;
-      context.output.write(`${verdict}\n`);
+      say(context, `${verdict}\n`);
     }
   })();
 }

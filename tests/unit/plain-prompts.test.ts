@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { checkbox, confirm, input, openLines, select } from '../../src/prompts/plain.js';
 
-function io(typed: string, end = true) {
+function io(typed: string, end = true, width = 80) {
   const stdin = new PassThrough();
   let out = '';
   const output = new PassThrough();
@@ -12,7 +12,7 @@ function io(typed: string, end = true) {
   const lines = openLines(stdin);
   stdin.write(typed);
   if (end) stdin.end();
-  return { context: { lines, output, signal: controller.signal }, out: () => out, controller, stdin };
+  return { context: { lines, output, signal: controller.signal, width }, out: () => out, controller, stdin };
 }
 
 const SIGNS = [{ name: 'None of these', value: 'none' }, { name: "I'm not sure", value: 'unsure' }, { separator: '---' }, { name: 'Fever', value: 'fever' }, { name: 'Pain at night', value: 'night' }];
@@ -21,7 +21,7 @@ describe('plain checkbox', () => {
   it('numbers the choices (no separator), reads the numbers typed, in any order and form', async () => {
     const t = io('4, 3\n');
     expect(await checkbox({ message: 'Signs?', choices: SIGNS }, t.context)).toEqual(['night', 'fever']);
-    expect(t.out()).toBe("Signs?\n  1. None of these\n  2. I'm not sure\n  3. Fever\n  4. Pain at night\nType the numbers of every one that applies, separated by spaces (Enter for none): ");
+    expect(t.out()).toBe("Signs?\n  1. None of these\n  2. I'm not sure\n  3. Fever\n  4. Pain at night\nType the numbers of all that apply, with spaces between (Enter for none): ");
   });
 
   it('asks again after an answer that is not a number, or out of range, saying why; Enter is none', async () => {
@@ -38,6 +38,33 @@ describe('plain checkbox', () => {
     expect(await checkbox({ message: 'Signs?', choices: SIGNS, validate }, t.context)).toEqual(['none']);
     expect(t.out()).toContain('Choose every sign that applies, or "None of these".');
     expect(t.out()).toContain('"None of these" cannot go with another choice.');
+  });
+});
+
+describe('plain questions at the width of the screen', () => {
+  const LONG = [
+    { name: 'None of these', value: 'none' },
+    { name: 'Less feeling than usual in the skin where the pack would go (for example nerve damage from diabetes)', value: 'skin' },
+  ];
+  it.each([20, 40])('at %i columns: words move whole, a choice hangs under its number, the prompt keeps its space', async (width) => {
+    const t = io('1\n', true, width);
+    await checkbox({ message: 'Before heat, ice or stretches: do any of these apply to you?', choices: LONG }, t.context);
+    const out = t.out();
+    const lines = out.split('\n');
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(width);
+    // Every word whole: the text read back with the line breaks as spaces is the text written.
+    expect(out.replace(/\n\s*/g, ' ')).toContain('Less feeling than usual in the skin where the pack would go (for example nerve damage from diabetes)');
+    expect(out.replace(/\n\s*/g, ' ')).toContain('Type the numbers of all that apply, with spaces between (Enter for none): ');
+    expect(out.endsWith(': ')).toBe(true);
+    // The item's text hangs under its own start, not under the number.
+    const item = lines.findIndex((l) => l.startsWith('  2. '));
+    expect(lines[item + 1]).toMatch(/^ {5}\S/);
+  });
+
+  it('a message that fits is written as it is', async () => {
+    const t = io('y\n', true, 40);
+    await confirm({ message: 'Save?' }, t.context);
+    expect(t.out()).toBe('Save? (Y/n) ');
   });
 });
 
