@@ -231,7 +231,8 @@ async function guide(ctx: CommandContext, steps: RoutineStep[], level: Level, jo
       outcome = 'pain';
       break;
     }
-    const display = (ctx.mode.redraw ? routineDisplay : plainRoutineDisplay)(ctx.stdout, stretch.name, options.bell ?? ctx.settings.bell);
+    const bell = options.bell ?? ctx.settings.bell;
+    const display = ctx.mode.redraw ? routineDisplay(ctx.stdout, stretch.name, bell) : plainRoutineDisplay(ctx.stdout, stretch.name, bell, ctx.width);
     display.setup();
     const result = await runTimer<Phase>(step.phases, {
       now: () => ctx.now().getTime(),

@@ -84,26 +84,28 @@ export function routineDisplay(out: OutStream, name: string, bell = false): Time
  * The stretch without redrawn lines (`--plain`, `TERM=dumb`): each phase announced as it starts,
  * with its length, so a screen reader speaks every change; a pause and a resume said in words.
  */
-export function plainRoutineDisplay(out: OutStream, name: string, bell = false): TimerDisplay<Phase> & { restore(): void; setup(): void; note(text: string): void } {
+export function plainRoutineDisplay(out: OutStream, name: string, bell = false, width = 80): TimerDisplay<Phase> & { restore(): void; setup(): void; note(text: string): void } {
   let paused = false;
   let started = false;
+  // Words wrap at the width, as every other line does; the text may already hold its own breaks.
+  const say = (text: string) => void out.write(`${text.split('\n').flatMap((line) => wrap(line, width)).join('\n')}\n`);
   return {
     granularityMs: 60_000,
     setup() {},
     restore() {},
-    note: (text: string) => void out.write(`${text}\n`),
+    note: say,
     event(event: TimerEvent<Phase>) {
       if (bell && (event.type === 'finished' || (event.type === 'started' && started))) out.write('\u0007');
       if (event.type === 'started') {
         started = true;
         paused = false;
-        out.write(`${name}, ${event.step.where}: ${event.step.cue} (${lengthText(event.step.durationMs / 1000)}).\n`);
+        say(`${name}, ${event.step.where}: ${event.step.cue} (${lengthText(event.step.durationMs / 1000)}).`);
       }
     },
     render(view: TimerView<Phase>) {
       if (view.paused === paused) return;
       paused = view.paused;
-      out.write(paused ? `Paused, ${count(Math.ceil(view.remainingMs / 1000), 'second')} left. Space resumes.\n` : 'Resumed.\n');
+      say(paused ? `Paused, ${count(Math.ceil(view.remainingMs / 1000), 'second')} left. Space resumes.` : 'Resumed.');
     },
     close() {},
   };

@@ -185,6 +185,19 @@ describe('the routine line at every width', () => {
     display.render(at(3000), 0);
     expect(out).toBe('Knee to chest, left knee: Hold: let the knee come to the chest (30 s).\n');
   });
+  it.each([20, 40])('plain at %i columns: each announcement wraps whole words, nothing wider', async (width) => {
+    const { plainRoutineDisplay } = await import('../../src/timer/routine-view.js');
+    let out = '';
+    const display = plainRoutineDisplay({ write: (s: string) => (out += s) }, 'Knee to chest', false, width);
+    display.event({ type: 'started', step: phase, at: 0 }, 0);
+    display.render({ step: phase, remainingMs: 27_000, endsAt: 30_000, paused: true, progress: 0.1 }, 3000);
+    display.note('On your back, knees bent: hold one knee to the chest.');
+    for (const line of out.trimEnd().split('\n')) expect([...line].length, line).toBeLessThanOrEqual(width);
+    const joined = out.replace(/\n/g, ' ');
+    expect(joined).toContain('Knee to chest, left knee: Hold: let the knee come to the chest (30 s).');
+    expect(joined).toContain('Paused, 27 seconds left. Space resumes.');
+    expect(joined).toContain('On your back, knees bent: hold one knee to the chest.');
+  });
 });
 
 describe('desktop notifications', () => {
