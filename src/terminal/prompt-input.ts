@@ -20,6 +20,7 @@ import { PassThrough } from 'node:stream';
 import type { InStream, OutStream } from '../context.js';
 import { inForeground, NO_SUSPEND_PROMPT, waitForForeground } from './job-control.js';
 import { onInputLost } from './stops.js';
+import { outputWidth, wrap } from '../render/layout.js';
 
 /** More than any answer here needs (the longest is a date and time), less than a paste that hangs. */
 export const MAX_LINE = 200;
@@ -128,7 +129,7 @@ export function promptInput(stdin: InStream, suspendable: boolean, stdout: OutSt
   let suspended = false;
   const ctrlZ = () => {
     if (!suspendable) {
-      stdout.write(frames.above(NO_SUSPEND_PROMPT));
+      stdout.write(frames.above(wrap(NO_SUSPEND_PROMPT, outputWidth(stdout.columns)).join('\n')));
       return;
     }
     stdout.write(`${frames.leave()}${SHOW_CURSOR}`);

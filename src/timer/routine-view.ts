@@ -3,7 +3,7 @@ import type { InStream, OutStream } from '../context.js';
 import type { Phase } from '../decision/routine.js';
 import type { TimerEvent, TimerView } from './engine.js';
 import type { TimerDisplay } from './run.js';
-import { wrap } from '../render/layout.js';
+import { outputWidth, wrap } from '../render/layout.js';
 import { count, lengthText } from '../text/durations.js';
 import { canSuspend, holdForContinue, inForeground, NO_SUSPEND_WAITING } from '../terminal/job-control.js';
 import { onInputLost, onRestore, onStop, type Stop } from '../terminal/stops.js';
@@ -200,7 +200,7 @@ export function waitForKey(stdin: InStream, keys: readonly string[], options?: n
     };
     const suspend = () => {
       if (!suspendable) {
-        out.write(`${NO_SUSPEND_WAITING}\n`);
+        out.write(`${wrap(NO_SUSPEND_WAITING, outputWidth(out.columns)).join('\n')}\n`);
         return;
       }
       disarm();

@@ -122,7 +122,7 @@ export function terminalDisplay({ out, style, bell, env, breakMs, unicode = fals
     },
     note(text: string) {
       endLine();
-      out.write(`${text}\n`);
+      out.write(`${text.split('\n').flatMap((line) => wrap(line, outputWidth(out.columns))).join('\n')}\n`);
     },
     event(event: TimerEvent, now: number) {
       if (background) return plain.event(event, now);

@@ -145,7 +145,8 @@ describe('waiting for a key', () => {
     stdin.write('\u001a');
     stdin.write('s');
     await expect(waited).resolves.toEqual({ key: 's' });
-    expect(s.text()).toBe('Ctrl+Z cannot suspend here (this terminal has no job control); the keys above still work.\n');
+    // Wrapped at the screen's width (80 here, a stream without columns), words whole.
+    expect(s.text()).toBe('Ctrl+Z cannot suspend here (this terminal has no job control); the keys above\nstill work.\n');
     expect(stops).toEqual([]);
   });
 
