@@ -1,4 +1,5 @@
 /** The journal's views: status (the episode at a glance), the dated plan, and history. */
+import { utcOffsetName } from '../render/dates.js';
 import type { CommandContext } from '../context.js';
 import { checkInsOf, currentCare, currentOnset, episodeStatus, painOf, sessionsOf, triagesOf } from '../decision/episode.js';
 import { episodePlan } from '../decision/plan.js';
@@ -55,8 +56,10 @@ function localDate(date: Date): string {
 }
 
 /** The time zone the times are shown in, for a reader somewhere else. */
-export function timeZone(now: Date): { name: string; utcOffsetMinutes: number } {
-  return { name: Intl.DateTimeFormat().resolvedOptions().timeZone, utcOffsetMinutes: -now.getTimezoneOffset() };
+export function timeZone(now: Date, zoneName: string | undefined = Intl.DateTimeFormat().resolvedOptions().timeZone): { name: string; utcOffsetMinutes: number } {
+  const utcOffsetMinutes = -now.getTimezoneOffset();
+  // A POSIX TZ ("UTC0", "JST-9") has no zone name in Intl: the offset is the name then.
+  return { name: zoneName || utcOffsetName(utcOffsetMinutes), utcOffsetMinutes };
 }
 
 export async function historyCommand(ctx: CommandContext, options: { days?: string; pager?: boolean }): Promise<void> {

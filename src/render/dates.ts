@@ -46,3 +46,9 @@ export function clockAt(date: Date, now: Date): string {
 export function longDay(date: Date, now: Date): string {
   return format(date, sameYear(date, now) ? 'EEEE d MMMM' : 'EEEE d MMMM yyyy');
 }
+
+/** "UTC+05:30", "UTC-02:30", "UTC+00:00": a time zone by its offset. */
+export function utcOffsetName(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `UTC${minutes >= 0 ? '+' : '-'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

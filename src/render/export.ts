@@ -8,7 +8,7 @@ import { words } from './layout.js';
 import { NOT_MEDICAL_ADVICE } from './labels.js';
 import { count, lengthText } from '../text/durations.js';
 import { painChart } from './chart.js';
-import { timeOfDay } from './dates.js';
+import { timeOfDay, utcOffsetName } from './dates.js';
 import { historyPainDays, recentPainDays } from '../decision/pain-days.js';
 
 export interface SummaryInput {
@@ -79,7 +79,6 @@ export const MAX_ROWS = 500;
 export const latest = <T>(items: readonly T[]): readonly T[] => (items.length > MAX_ROWS ? items.slice(-MAX_ROWS) : items);
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
-const offset = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 const DERIVED_FROM: Record<string, string> = {
   [PAIN_OVER_WEEK]: 'from the onset: 7 days or more',
@@ -89,9 +88,11 @@ const when = (iso: string) => `${format(new Date(iso), 'EEE d MMM yyyy')}, ${tim
 
 /** The time zone the report's times are in, said the same way in every export. */
 export function timeZoneSentence(zone: { name: string; utcOffsetMinutes: number }): string {
-  const utc = `UTC${zone.utcOffsetMinutes >= 0 ? '+' : '-'}${offset(Math.abs(zone.utcOffsetMinutes))}`;
-  return zone.name === 'UTC' || zone.name === 'Etc/UTC' ? 'Times are in UTC.' : `Times are in the time zone ${zone.name} (${utc}).`;
+  const utc = utcOffsetName(zone.utcOffsetMinutes);
+  if (zone.name === 'UTC' || zone.name === 'Etc/UTC') return 'Times are in UTC.';
+  return zone.name === utc ? `Times are in ${utc}.` : `Times are in the time zone ${zone.name} (${utc}).`;
 }
+
 
 export function exportMarkdown(input: SummaryInput): string {
   const s = exportJson(input);

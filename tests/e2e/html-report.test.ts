@@ -18,7 +18,7 @@ const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString()
 const HOSTILE = `could not stand <straight> & "bent" <script>alert(1)</script> <img src=x onerror=alert(2)>`;
 
 /** A sample week: an onset, scores with a day missing and a day of 9 and 3, sessions, a routine, a note, a triage with a "not sure". */
-function sampleWeek(note = HOSTILE): { dir: string; run: (args: string[]) => ReturnType<typeof runBin> } {
+function sampleWeek(note = HOSTILE): { dir: string; run: (args: string[], env?: Record<string, string>) => ReturnType<typeof runBin> } {
   const dir = join(tempDir(), 'state');
   const session = (kind: string, endedHoursAgo: number, seconds: number, outcome: string) => ({
     type: 'session',
@@ -44,7 +44,7 @@ function sampleWeek(note = HOSTILE): { dir: string; run: (args: string[]) => Ret
     { type: 'pain', at: ago(48), score: 5 },
     { type: 'pain', at: ago(24), score: 4 },
   ]);
-  const run = (args: string[]) => runBin(args, { env: { BACK_RELIEF_HOME: dir } });
+  const run = (args: string[], env: Record<string, string> = {}) => runBin(args, { env: { BACK_RELIEF_HOME: dir, ...env } });
   // A triage with a "not sure", recorded as a person would.
   const ids = (JSON.parse(run(['red-flags', '--json']).stdout) as { id: string }[]).map((f) => f.id);
   const answers = join(tempDir(), 'answers.json');
@@ -111,6 +111,21 @@ describe('the HTML report, as a file', () => {
     expect(days[0]!.length).toBe(2);
     for (const times of days) expect(times).toEqual([...times].sort());
     expect(html).toMatch(/<li>\d\d:\d\d: note: [^<]*<\/li><li>\d\d:\d\d: ice,/);
+  });
+
+  it.each([
+    ['UTC0', 'Times are in UTC+00:00.'],
+    ['JST-9', 'Times are in UTC+09:00.'],
+    ['Europe/Paris', /Times are in the time zone Europe\/Paris \(UTC\+0[12]:00\)\./],
+  ])('TZ=%s (a POSIX rule has no zone name): every format says the zone', (tz, sentence) => {
+    const week = sampleWeek();
+    for (const format of ['html', 'md']) {
+      const r = week.run(['export', '--format', format], { TZ: tz });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout.replace(/\s+/g, ' ')).toMatch(typeof sentence === 'string' ? new RegExp(sentence.replace(/[.+]/g, '\\$&')) : sentence);
+    }
+    const json = JSON.parse(week.run(['export', '--format', 'json'], { TZ: tz }).stdout) as { timeZone: { name: string } };
+    expect(json.timeZone.name).toMatch(/^(UTC[+-]\d\d:\d\d|Europe\/Paris)$/);
   });
 
   it('is valid HTML (html-validate, recommended rules)', async () => {

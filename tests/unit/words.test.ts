@@ -74,7 +74,20 @@ describe('timeZoneSentence: the zone of a report, the same words in Markdown and
     [{ name: 'Europe/London', utcOffsetMinutes: 0 }, 'Times are in the time zone Europe/London (UTC+00:00).'],
     [{ name: 'Asia/Kolkata', utcOffsetMinutes: 330 }, 'Times are in the time zone Asia/Kolkata (UTC+05:30).'],
     [{ name: 'America/St_Johns', utcOffsetMinutes: -150 }, 'Times are in the time zone America/St_Johns (UTC-02:30).'],
+    // A POSIX TZ (JST-9) has no zone name: the offset stands in for it.
+    [{ name: 'UTC+09:00', utcOffsetMinutes: 540 }, 'Times are in UTC+09:00.'],
   ])('%j', (zone, sentence) => {
     expect(timeZoneSentence(zone)).toBe(sentence);
+  });
+});
+
+describe('timeZone: a name whatever TZ holds', () => {
+  it.each([
+    ['Europe/Paris', 'Europe/Paris'],
+    ['', 'UTC+09:00'],
+  ])('Intl says %j: the name is %s', async (zone, name) => {
+    const { timeZone } = await import('../../src/commands/views.js');
+    const result = timeZone({ getTimezoneOffset: () => -540 } as Date, zone);
+    expect(result).toEqual({ name, utcOffsetMinutes: 540 });
   });
 });
