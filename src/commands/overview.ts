@@ -34,7 +34,7 @@ function episode(ctx: CommandContext): EpisodeStatus | null {
 export function overviewCommand(ctx: CommandContext, version: string): void {
   const now = ctx.now();
   const status = episode(ctx);
-  const next = status ? nextStepText(status.next, now, flagNames(ctx)) : null;
+  const next = status ? nextStepText(status.next, now, flagNames(ctx), () => emergencyOf(ctx)) : null;
   const line = !status?.onset
     ? null
     : status.onsetInFuture

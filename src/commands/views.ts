@@ -10,13 +10,13 @@ import { dayActionText, FUTURE_ONSET, historyLines, planLines, REMINDER_TEXT, st
 import { stretchNames } from '../render/verdict.js';
 import { fitLines } from '../render/layout.js';
 import { page, wantsPager } from '../terminal/pager.js';
-import { flagNames } from './names.js';
+import { emergencyOf, flagNames } from './names.js';
 
 export function statusCommand(ctx: CommandContext): void {
   const now = ctx.now();
   const status = episodeStatus(readJournal(ctx), now);
   if (ctx.options.json) return ctx.json(statusJson(status, REMINDER_TEXT));
-  ctx.out(statusLines(status, ctx, now, flagNames(ctx)).join('\n'));
+  ctx.out(statusLines(status, ctx, now, flagNames(ctx), () => emergencyOf(ctx)).join('\n'));
 }
 
 /**

@@ -213,8 +213,10 @@ export interface EpisodeStatus {
   verdict: Verdict | null;
   verdictApplies: boolean;
   care: Care;
-  /** Heat or ice for now, the preferred first, less what a precaution holds back. */
+  /** Heat or ice for now, the preferred first, less what a precaution holds back; none while emergency care is due. */
   suggested: ThermalKind[];
+  /** An emergency verdict stands: emergency care comes before any self-care. */
+  emergencyFirst: boolean;
   next: NextStep;
 }
 
@@ -233,7 +235,8 @@ export function episodeStatus(records: readonly JournalRecord[], now: Date): Epi
     verdict !== null && verdict.level !== 'self-care' && (onset ? verdict.at.getTime() >= onset.at.getTime() : now.getTime() - verdict.at.getTime() < VERDICT_STANDS_MS);
   const thermal = thermalAdvice(hours);
   const care = currentCare(records);
-  const suggested = suggestedKinds(thermal, care);
+  const emergencyFirst = verdictApplies && verdict?.level === 'emergency';
+  const suggested = emergencyFirst ? [] : suggestedKinds(thermal, care);
   const breaks = breaksRunning(records, now);
   return {
     onset,
@@ -252,6 +255,7 @@ export function episodeStatus(records: readonly JournalRecord[], now: Date): Epi
     verdictApplies,
     care,
     suggested,
+    emergencyFirst,
     next: nextStep({ onset, verdict, verdictApplies, suggested, breaks, checkedIn: checkedInToday(records, now) }),
   };
 }

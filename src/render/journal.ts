@@ -14,6 +14,7 @@ import type { OutputMode } from './mode.js';
 import { historyPainDays, recentPainDays } from '../decision/pain-days.js';
 import type { View } from './listings.js';
 import { durationWords, leftOutText, listWords } from './verdict.js';
+import { callNow, type EmergencyContact } from './emergency.js';
 
 const asDate = (date: Date | string) => (typeof date === 'string' ? new Date(date) : date);
 /** "Wed 25 Nov, 14:05" (with the year outside this year). */
@@ -57,12 +58,15 @@ export function sessionCommands(kinds: readonly ThermalKind[]): string {
 }
 
 /** The next useful step in words, ending with the command to run. */
-export function nextStepText(next: NextStep, now: Date, flagName: (id: string) => string): string {
+export function nextStepText(next: NextStep, now: Date, flagName: (id: string) => string, emergency: () => EmergencyContact | null = () => null): string {
   switch (next.kind) {
     case 'triage':
       return 'Start with the warning signs: back-relief triage';
-    case 'see-doctor':
-      return `You were advised ${ADVISED[next.verdict.level]}${next.verdict.reasons.length ? ` (${next.verdict.reasons.map(flagName).join('; ')})` : ''}, ${agoText(next.verdict.at, now)}. If that has not happened yet, do it first.`;
+    case 'see-doctor': {
+      const advised = `You were advised ${ADVISED[next.verdict.level]}${next.verdict.reasons.length ? ` (${next.verdict.reasons.map(flagName).join('; ')})` : ''}, ${agoText(next.verdict.at, now)}.`;
+      // The number to call, said here too: this line may be all a person reads.
+      return next.verdict.level === 'emergency' ? `${advised} If that has not happened yet: ${callNow(emergency())}` : `${advised} If that has not happened yet, do it first.`;
+    }
     case 'check-in':
       return "Today's check-in: back-relief check-in";
     case 'session':
@@ -79,7 +83,7 @@ function agoText(at: Date, now: Date): string {
   return hours < 1 ? 'less than an hour ago' : `${durationWords(hours).replace(/^about /, '')} ago`;
 }
 
-export function statusLines(status: EpisodeStatus, view: View & { mode: OutputMode }, now: Date, flagName: (id: string) => string): string[] {
+export function statusLines(status: EpisodeStatus, view: View & { mode: OutputMode }, now: Date, flagName: (id: string) => string, emergency: () => EmergencyContact | null = () => null): string[] {
   const { style, width } = view;
   const lines: string[] = [style.heading('This episode')];
   const add = (label: string, text: string) => lines.push(...wrap(text, width, `  ${style.bold(label.padEnd(14))}`, ' '.repeat(16)));
@@ -96,8 +100,11 @@ export function statusLines(status: EpisodeStatus, view: View & { mode: OutputMo
     const why = v.reasons.length ? `: ${v.reasons.map(flagName).join('; ')}` : '';
     add('Last verdict', `${LEVEL_TITLE[v.level]} (${v.source}, ${agoText(v.at, now)})${why}`);
   }
-  const suggest = status.suggested.length ? `: ${sessionCommands(status.suggested)}` : ': ask a doctor or pharmacist before heat or ice (back-relief explain precautions)';
-  add('Now', `${status.onsetInFuture ? THERMAL_FUTURE_ONSET : THERMAL_WORDS[status.thermal]}${suggest}`);
+  if (status.emergencyFirst) add('Now', 'emergency care first; heat, ice and stretches can wait until you have been seen.');
+  else {
+    const suggest = status.suggested.length ? `: ${sessionCommands(status.suggested)}` : ': ask a doctor or pharmacist before heat or ice (back-relief explain precautions)';
+    add('Now', `${status.onsetInFuture ? THERMAL_FUTURE_ONSET : THERMAL_WORDS[status.thermal]}${suggest}`);
+  }
   add('Last session', status.lastSession ? sessionText(status.lastSession, now) : `none yet${status.suggested.length ? ` (${sessionCommands(status.suggested)})` : ''}`);
   for (const b of status.breaks) add('Skin break', `${b.kind} until ${clockAt(b.endsAt, now)}; the next ${b.kind} session can start then`);
   if (status.lastPain) {
@@ -111,7 +118,7 @@ export function statusLines(status: EpisodeStatus, view: View & { mode: OutputMo
     lines.push('', style.bold('Reminders'));
     for (const r of status.reminders) lines.push(...wrap(REMINDER_TEXT[r], width, '  ! ', '    '));
   }
-  lines.push('', ...wrap(`Next: ${nextStepText(status.next, now, flagName)}`, width, '', '  '));
+  lines.push('', ...wrap(`Next: ${nextStepText(status.next, now, flagName, emergency)}`, width, '', '  '));
   return lines;
 }
 
@@ -131,6 +138,7 @@ export function statusJson(status: EpisodeStatus, reminderText: Record<Reminder,
     reminders: status.reminders.map((r) => reminderText[r]),
     lastVerdict: status.verdict ? { source: status.verdict.source, at: status.verdict.at.toISOString(), level: status.verdict.level, reasons: status.verdict.reasons } : null,
     verdictApplies: status.verdictApplies,
+    emergencyFirst: status.emergencyFirst,
     suggested: status.suggested,
     next: status.next.kind,
   };

@@ -119,6 +119,22 @@ describe('status remembers the episode', () => {
   });
 });
 
+describe('after an emergency verdict', () => {
+  it('status and the bare command put emergency care first, with the number to call, and offer no heat or ice', () => {
+    const h = home([NO_PRECAUTIONS, { type: 'onset', at: ago(5), onset: ago(6) }]);
+    const file = answers(h, ['bladder-bowel'], { onset: ago(6) });
+    expect(h.run(['triage', '--answers', file, '--record']).status).toBe(0);
+    const env = { env: { BACK_RELIEF_HOME: h.dir, LANG: 'de_DE.UTF-8' } };
+    const status = runBin(['status'], env).stdout.replace(/\s+/g, ' ');
+    expect(status).toContain('Now emergency care first; heat, ice and stretches can wait until you have been seen.');
+    expect(status).not.toMatch(/back-relief (heat|ice)\b/);
+    expect(status).toMatch(/Next: You were advised to get emergency care \([^)]*\), less than an hour ago\. If that has not happened yet: Call 112 \(the emergency number in Germany\) or go to an emergency room now\./);
+    expect(runBin([], env).stdout.replace(/\s+/g, ' ')).toMatch(/Next: You were advised to get emergency care .* Call 112 \(the emergency number in Germany\)/);
+    const json = JSON.parse(runBin(['status', '--json'], env).stdout) as { emergencyFirst: boolean; suggested: string[]; next: string };
+    expect(json).toMatchObject({ emergencyFirst: true, suggested: [], next: 'see-doctor' });
+  });
+});
+
 describe('the bare command knows the episode', () => {
   it('with none: where to start', () => {
     const out = home().run([]).stdout;

@@ -6,6 +6,7 @@ import { loadContent } from '../../src/content/load.js';
 import { UNKNOWN_CARE, type Care } from '../../src/decision/precautions.js';
 import type { JournalRecord, PainLine, SessionLine } from '../../src/journal/records.js';
 import { DATA_DIR } from '../helpers/fake-env.js';
+import { NO_PRECAUTIONS } from '../helpers/journal-lines.js';
 
 const STRETCHES = loadContent(['stretches'], { builtin: DATA_DIR }).stretches;
 const NONE: Care = { precautions: [], pregnancy: false };
@@ -113,6 +114,26 @@ describe('onset, sessions and pain', () => {
     expect(status.lastSession?.kind).toBe('heat');
     expect(status.breakEndsAt?.toISOString()).toBe(iso(8 + 1 / 3));
     expect(status.lastPain?.score).toBe(5);
+  });
+
+  it.each([
+    ['emergency', true, []],
+    ['urgent', false, ['heat', 'ice']],
+    ['doctor', false, ['heat', 'ice']],
+    ['self-care', false, ['heat', 'ice']],
+  ] as const)('a %s verdict in this episode: emergency care first is %s; heat or ice suggested: %j', (level, first, suggested) => {
+    const triage = { type: 'triage', at: iso(2), level, reasons: level === 'self-care' ? [] : ['fever'], redFlags: {}, onset: ONSET.toISOString() } as unknown as JournalRecord;
+    const status = episodeStatus([onsetLine, NO_PRECAUTIONS as JournalRecord, triage], at(3));
+    expect(status.emergencyFirst).toBe(first);
+    expect([...status.suggested].sort()).toEqual(suggested);
+    if (level === 'emergency' || level === 'urgent') expect(status.next).toMatchObject({ kind: 'see-doctor' });
+  });
+
+  it('an emergency verdict from before this episode does not hold back its self-care', () => {
+    const old = { type: 'triage', at: new Date(ONSET.getTime() - 86_400_000).toISOString(), level: 'emergency', reasons: ['both-legs'], redFlags: {}, onset: null } as unknown as JournalRecord;
+    const status = episodeStatus([old, NO_PRECAUTIONS as JournalRecord, onsetLine], at(3));
+    expect(status.emergencyFirst).toBe(false);
+    expect(status.suggested.length).toBeGreaterThan(0);
   });
 
   it.each([
