@@ -3,7 +3,7 @@
  * itself in src/commands/*.cli.ts), and `run()`, the one place where errors become exit codes.
  */
 import { Command, CommanderError, Help } from 'commander';
-import { makeContext } from './cli/context.js';
+import { makeContext, type SettingsFileUse } from './cli/context.js';
 import { examplesBlock, preformattedBlock, type Kit } from './cli/kit.js';
 import { defineConfig } from './commands/config.cli.js';
 import { defineJournal } from './commands/journal.cli.js';
@@ -24,7 +24,7 @@ export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-de
 
 export function buildProgram(env: Environment, argv: readonly string[] = []): Command {
   const program = new Command('back-relief');
-  const ctx = (command: Command, settingsFile: 'read' | 'ignore' = 'read'): Promise<CommandContext> => {
+  const ctx = (command: Command, settingsFile: SettingsFileUse = 'read'): Promise<CommandContext> => {
     const o = command.optsWithGlobals<Partial<GlobalOptions>>();
     return makeContext(env, { json: o.json === true, color: o.color, input: o.input !== false, dataDir: o.dataDir, plain: o.plain }, settingsFile);
   };
@@ -73,7 +73,7 @@ ${notes(
       // With no command, a short overview; anything else is a mistyped command.
       if (command !== undefined) (self as unknown as { unknownCommand(): never }).unknownCommand();
       // Loaded on use: with an episode recorded it reads the journal.
-      (await import('./commands/overview.js')).overviewCommand(await ctx(self), VERSION);
+      (await import('./commands/overview.js')).overviewCommand(await ctx(self, 'safety'), VERSION);
     });
 
   // Each command is defined only when it is needed (see Kit.define); its definition lives beside its

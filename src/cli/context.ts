@@ -2,7 +2,8 @@
 import { loadContent } from '../content/load.js';
 import type { Kind } from '../content/schema.js';
 import type { CommandContext, Environment, GlobalOptions, OutStream } from '../context.js';
-import { readConfig, configPath } from '../config/file.js';
+import { ConfigError, readConfig, configPath } from '../config/file.js';
+import type { Settings } from '../config/settings.js';
 import { resolveSettings } from '../config/resolve.js';
 import { setClock } from '../render/dates.js';
 import { outputMode } from '../render/mode.js';
@@ -21,12 +22,28 @@ function locateConfig(env: Environment): string | null {
 }
 
 /**
- * `settingsFile: 'ignore'` is for `config unset` and `config path`, which must work when the file is
- * broken so the person can repair it; every other command stops on a broken file (exit 1, naming it).
+ * How a command treats the settings file. `read`: a broken file stops it (exit 1, naming the file and
+ * the key). `ignore`: for `config unset` and `config path`, which must work when the file is broken
+ * so the person can repair it. `safety`: for the screens that say when to call for help (triage,
+ * check-in, red-flags, the overview): a typo in a setting must never hold back the warning signs, so
+ * a broken file is a warning and the defaults are used.
  */
-export async function makeContext(env: Environment, options: GlobalOptions, settingsFile: 'read' | 'ignore' = 'read'): Promise<CommandContext> {
+export type SettingsFileUse = 'read' | 'ignore' | 'safety';
+
+function settingsFrom(path: string | null, use: SettingsFileUse, warn: (message: string) => void): Settings {
+  if (use === 'ignore' || !path) return {};
+  try {
+    return readConfig(path, warn);
+  } catch (error) {
+    if (use !== 'safety' || !(error instanceof ConfigError)) throw error;
+    warn(`back-relief: warning: ${error.message} Until then the defaults are used.`);
+    return {};
+  }
+}
+
+export async function makeContext(env: Environment, options: GlobalOptions, settingsFile: SettingsFileUse = 'read'): Promise<CommandContext> {
   const path = locateConfig(env);
-  const file = settingsFile === 'read' && path ? readConfig(path, (message) => void env.stderr.write(`${sanitize(message)}\n`)) : {};
+  const file = settingsFrom(path, settingsFile, (message) => void env.stderr.write(`${fitLines(sanitize(message), messageWidth(env.stderr, env.env))}\n`));
   const settings = resolveSettings(file, env.env, { plain: options.plain }, env.platform, () => Intl.DateTimeFormat().resolvedOptions().locale);
   setClock(settings.values.clock);
   const plain = settings.values.plain;

@@ -5,12 +5,13 @@
  */
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import type { SettingsFileUse } from './context.js';
 import { continued, visibleLength, wrap } from '../render/layout.js';
 
 export interface Kit {
   program: Command;
   /** The context for an action: the global options parsed, the streams, the content. */
-  ctx(self: Command, settingsFile?: 'read' | 'ignore'): Promise<CommandContext>;
+  ctx(self: Command, settingsFile?: SettingsFileUse): Promise<CommandContext>;
   /**
    * Registers a command. It is defined only when needed: the one named on the command line, or all
    * of them for help, suggestions and completion (defining them all costs about 2 ms of start-up).

@@ -53,7 +53,7 @@ export function defineListings({ program, ctx, define, examples }: Kit): void {
       .command('red-flags')
       .description('the warning signs that need a doctor, most serious first')
       .addHelpText('after', () => examples('back-relief red-flags', 'back-relief red-flags --json'))
-      .action(async (_o: unknown, self: Command) => redFlags(await ctx(self))),
+      .action(async (_o: unknown, self: Command) => redFlags(await ctx(self, 'safety'))),
   );
 
   define('sources', () =>

@@ -23,7 +23,7 @@ ${notes('onset is an ISO 8601 date and time, or null when not known. painScore, 
       .action(async (o: { answers?: string; record?: boolean }, self: Command) => {
         // Loaded on use: the decision, the verdict and the prompts cost nothing to the other commands.
         const { triageCommand } = await import('./triage.js');
-        await triageCommand(await ctx(self), o);
+        await triageCommand(await ctx(self, 'safety'), o);
       }),
   );
 
@@ -36,7 +36,7 @@ ${notes('onset is an ISO 8601 date and time, or null when not known. painScore, 
       .addHelpText('after', () => examples('back-relief check-in', 'back-relief check-in --signs none --pain 4'))
       .action(async (o: { signs?: string; pain?: string }, self: Command) => {
         const { checkInCommand } = await import('./check-in.js');
-        await checkInCommand(await ctx(self), o);
+        await checkInCommand(await ctx(self, 'safety'), o);
       }),
   );
 }

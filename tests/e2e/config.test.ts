@@ -101,6 +101,28 @@ describe('a broken settings file', () => {
     expect(s.run(['config', 'path']).stdout.trim()).toBe(s.file);
   });
 
+  it('the warning-sign screens never stop for it: a warning, the defaults, the verdict and the number', () => {
+    const s = setup();
+    s.write('{ "bell": "false", "country": "de" }');
+    const answers = emergencyAnswers(tempDir());
+    const warning = /back-relief: warning: settings file .*config\.json: the setting "bell" .* Until then the defaults are used\./;
+    const triage = s.run(['triage', '--answers', answers]);
+    expect(triage.stdout.replace(/\s+/g, ' ')).toMatch(/EMERGENCY/);
+    expect(triage.stdout.replace(/\s+/g, ' ')).toContain('Call your local emergency number');
+    expect(triage.stderr.replace(/\s+/g, ' ')).toMatch(warning);
+    const checkIn = s.run(['check-in', '--signs', 'bladder-bowel', '--pain', '5']);
+    expect(checkIn.stdout.replace(/\s+/g, ' ')).toMatch(/EMERGENCY/);
+    expect(checkIn.stderr.replace(/\s+/g, ' ')).toMatch(warning);
+    for (const args of [['red-flags'], []]) {
+      const r = s.run(args);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/emergency number/);
+      expect(r.stderr.replace(/\s+/g, ' ')).toMatch(warning);
+    }
+    // Everything else still stops, naming the file, as before.
+    expect(s.run(['status']).status).toBe(1);
+  });
+
   it('config unset repairs a bad key, and says what else is wrong', () => {
     const s = setup();
     s.write('{ "clock": "25h", "colour": true, "bell": false }');
