@@ -43,8 +43,9 @@ function settingsFrom(path: string | null, use: SettingsFileUse, warn: (message:
 
 export async function makeContext(env: Environment, options: GlobalOptions, settingsFile: SettingsFileUse = 'read'): Promise<CommandContext> {
   const path = locateConfig(env);
-  const file = settingsFrom(path, settingsFile, (message) => void env.stderr.write(`${fitLines(sanitize(message), messageWidth(env.stderr, env.env))}\n`));
-  const settings = resolveSettings(file, env.env, { plain: options.plain }, env.platform, () => Intl.DateTimeFormat().resolvedOptions().locale);
+  const warn = (message: string) => void env.stderr.write(`${fitLines(sanitize(message), messageWidth(env.stderr, env.env))}\n`);
+  const file = settingsFrom(path, settingsFile, warn);
+  const settings = resolveSettings(file, env.env, { plain: options.plain }, env.platform, () => Intl.DateTimeFormat().resolvedOptions().locale, warn);
   setClock(settings.values.clock);
   const plain = settings.values.plain;
   // Plain output is for screen readers and logs: no colour either, unless asked for by --color.

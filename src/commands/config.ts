@@ -7,7 +7,7 @@ import type { Source } from '../config/resolve.js';
 import { isSettingKey, SETTING_KEYS, SETTINGS, settingsFromFile, type SettingKey } from '../config/settings.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { sanitizeLine } from '../render/sanitize.js';
+import { sanitizeLine, visibleName } from '../render/sanitize.js';
 import { closest } from '../text/suggest.js';
 import { knownCountry } from '../render/emergency.js';
 
@@ -27,7 +27,7 @@ function requirePath(ctx: CommandContext): string {
 function requireKey(key: string): SettingKey {
   if (isSettingKey(key)) return key;
   const guess = closest(key, SETTING_KEYS);
-  throw new UsageError(`"${sanitizeLine(key)}" is not a setting.${guess ? ` Did you mean "${guess}"?` : ''} The settings: ${SETTING_KEYS.join(', ')}.`);
+  throw new UsageError(`"${visibleName(key)}" is not a setting.${guess ? ` Did you mean "${guess}"?` : ''} The settings: ${SETTING_KEYS.join(', ')}.`);
 }
 
 const shown = (value: unknown) => (value === null || value === undefined ? 'none' : String(value));
@@ -35,7 +35,7 @@ const shown = (value: unknown) => (value === null || value === undefined ? 'none
 export function configPathCommand(ctx: CommandContext): void {
   const path = requirePath(ctx);
   if (ctx.options.json) ctx.json({ path });
-  else ctx.out(path);
+  else ctx.out(sanitizeLine(path));
 }
 
 export function configList(ctx: CommandContext): void {
@@ -45,7 +45,7 @@ export function configList(ctx: CommandContext): void {
     ctx.json({ path, settings: Object.fromEntries(entries.map((e) => [e.key, { value: e.value, source: e.source }])) });
     return;
   }
-  const lines = [`Settings (${path}):`];
+  const lines = [`Settings (${sanitizeLine(path)}):`];
   for (const e of entries) {
     lines.push(`  ${e.key.padEnd(8)} ${shown(e.value).padEnd(6)} ${SOURCE_WORDS[e.source]}`);
     lines.push(`           ${e.about}`);
@@ -62,10 +62,10 @@ export function configGet(ctx: CommandContext, keyText: string): void {
 }
 
 /** The file's object, keys copied one by one onto an object without a prototype (never a merge). */
-function fileObject(path: string): Record<string, unknown> {
+function fileObject(path: string, lenient = false): Record<string, unknown> {
   let json: { parsed: unknown } | null;
   try {
-    json = readConfigJson(path);
+    json = readConfigJson(path, lenient);
   } catch (error) {
     // Changing a file that cannot be read would replace what is in it: refuse, in words.
     if (error instanceof ConfigUnreadable) throw new ConfigError(path, null, `cannot be read (${error.why})`);
@@ -88,7 +88,7 @@ export function configSet(ctx: CommandContext, keyText: string, text: string): v
   const key = requireKey(keyText);
   const path = requirePath(ctx);
   const read = SETTINGS[key].read(text.trim());
-  if ('problem' in read) throw new UsageError(`${key} ${read.problem}; "${sanitizeLine(text).slice(0, 40)}" is not one.`);
+  if ('problem' in read) throw new UsageError(`${key} ${read.problem}; "${[...visibleName(text)].slice(0, 40).join('')}" is not one.`);
   if (key === 'country') {
     const unknown = knownCountry(ctx, read.value as string);
     if (unknown) throw new UsageError(unknown);
@@ -97,21 +97,22 @@ export function configSet(ctx: CommandContext, keyText: string, text: string): v
   object[key] = read.value;
   writeConfig(path, object);
   if (ctx.options.json) ctx.json({ key, value: read.value, path });
-  else ctx.out(`${key} = ${shown(read.value)} (saved in ${path})`);
+  else ctx.out(`${key} = ${shown(read.value)} (saved in ${sanitizeLine(path)})`);
   remainingProblem(ctx, path, object);
 }
 
 export function configUnset(ctx: CommandContext, keyText: string): void {
   // A key that is not a setting may still be in a broken file: unset removes it too.
   const path = requirePath(ctx);
-  const object = fileObject(path);
+  // Leniently: the file may hold the very key given twice, or nested too deeply, that unset repairs.
+  const object = fileObject(path, true);
   if (!isSettingKey(keyText) && !Object.hasOwn(object, keyText)) requireKey(keyText);
   const had = Object.hasOwn(object, keyText);
   delete object[keyText];
   if (had) writeConfig(path, object);
   const words = isSettingKey(keyText) ? `; back to ${SETTINGS[keyText].unset}` : '';
   if (ctx.options.json) ctx.json({ key: keyText, removed: had, path });
-  else ctx.out(had ? `${sanitizeLine(keyText)} unset${words}.` : `${sanitizeLine(keyText)} was not set${words}.`);
+  else ctx.out(had ? `${visibleName(keyText)} unset${words}.` : `${visibleName(keyText)} was not set${words}.`);
   remainingProblem(ctx, path, object);
 }
 

@@ -8,7 +8,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync
 import { dirname, isAbsolute, join, win32 } from 'node:path';
 import { FileError } from '../errors.js';
 import { readCappedFile } from '../input/files.js';
-import { sanitizeLine } from '../render/sanitize.js';
+import { sanitizeLine, visibleName } from '../render/sanitize.js';
 import { describeFsError } from '../text/fs-errors.js';
 import { describePath, strictJsonProblem } from '../text/strict-json.js';
 import { settingsFromFile, type Settings } from './settings.js';
@@ -38,7 +38,7 @@ export class ConfigError extends FileError {
     readonly key: string | null,
     why: string,
   ) {
-    const shown = key === null ? '' : sanitizeLine(key);
+    const shown = key === null ? '' : visibleName(key);
     const where = key === null ? '' : ` the setting "${shown}"`;
     const repair = key === null || !/^[\w-]+$/.test(shown) ? 'edit or delete the file' : `run back-relief config unset ${shown}, or edit the file`;
     super(`settings file ${sanitizeLine(path)}:${where} ${why}. To repair it, ${repair}.`);
@@ -69,8 +69,12 @@ function exists(path: string): boolean {
   }
 }
 
-/** What the file holds as parsed JSON (or null when there is none); its problems are for readConfig. */
-export function readConfigJson(path: string): { parsed: unknown } | null {
+/**
+ * What the file holds as parsed JSON (or null when there is none); its problems are for readConfig.
+ * `lenient` (for `config unset`, which repairs): a key given twice or nested too deeply is read as
+ * JSON.parse reads it, so the key can be removed; the file still has to be JSON and of a sane size.
+ */
+export function readConfigJson(path: string, lenient = false): { parsed: unknown } | null {
   // Most people have no settings file: find that out without the cost of an exception.
   if (!exists(path)) return null;
   let text: string;
@@ -83,7 +87,11 @@ export function readConfigJson(path: string): { parsed: unknown } | null {
     throw new ConfigError(path, null, `cannot be read (${describeFsError(error)})`);
   }
   const problem = strictJsonProblem(text, 4);
-  if (problem) throw new ConfigError(path, problem.path.length ? String(problem.path[0]) : null, problem.kind === 'duplicate-key' ? `${describePath(problem.path, sanitizeLine)} is given more than once` : 'is nested too deeply');
+  if (problem && !lenient) {
+    const key = problem.path.length ? String(problem.path[0]) : null;
+    const inside = problem.path.length > 1 ? ` (${describePath(problem.path, visibleName)})` : '';
+    throw new ConfigError(path, key, problem.kind === 'duplicate-key' ? `is given more than once${inside}` : 'is nested too deeply');
+  }
   try {
     return { parsed: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {

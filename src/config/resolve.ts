@@ -48,12 +48,13 @@ export function resolveSettings(
   flags: Partial<Record<SettingKey, boolean | string | undefined>>,
   platform: NodeJS.Platform,
   systemLocale?: () => string,
+  warn: (message: string) => void = () => {},
 ): Resolved {
   const values = { ...DEFAULTS };
   const sources = {} as Record<SettingKey, Source>;
   for (const key of SETTING_KEYS) {
     const flag = flags[key];
-    const fromEnv = fromEnvironment(key, env);
+    const fromEnv = fromEnvironment(key, env, warn);
     const candidates: [unknown, Source][] = [
       [flag, 'flag'],
       [fromEnv, 'environment'],

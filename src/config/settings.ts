@@ -88,18 +88,31 @@ export function settingsFromFile(parsed: unknown): { settings: Settings } | { pr
   for (const [key, value] of Object.entries(parsed)) {
     if (!isSettingKey(key)) return { problem: { key, why: `is not a setting (the settings: ${SETTING_KEYS.join(', ')})` } };
     const definition = SETTINGS[key];
-    if (!definition.valid(value)) return { problem: { key, why: `is ${JSON.stringify(value)?.slice(0, 40) ?? 'empty'}, but must be ${definition.expects}` } };
+    if (!definition.valid(value)) return { problem: { key, why: wrongValue(definition, value) } };
     // One key at a time, by name: never a merge of what the file holds.
     (settings as Record<string, unknown>)[key] = value;
   }
   return { settings };
 }
 
+/** Why a value in the file will not do, in words; "false" in quotes is text, not the value false. */
+function wrongValue(definition: Definition, value: unknown): string {
+  const shown = [...(JSON.stringify(value) ?? 'empty')].slice(0, 40).join('');
+  if (typeof value === 'string') {
+    const typed = definition.read(value.trim());
+    if ('value' in typed && typeof typed.value !== 'string') return `is the text ${shown}; write it without quotes: ${JSON.stringify(typed.value)}`;
+  }
+  return `is ${shown}, but must be ${definition.expects}`;
+}
+
 /** An environment variable's value for a key, if it is set to something this key can hold. */
-export function fromEnvironment(key: SettingKey, env: Record<string, string | undefined>): Settings[SettingKey] | undefined {
+export function fromEnvironment(key: SettingKey, env: Record<string, string | undefined>, warn: (message: string) => void = () => {}): Settings[SettingKey] | undefined {
   const variable = SETTINGS[key].variable;
   const text = variable ? env[variable] : undefined;
   if (text === undefined || text === '') return undefined;
   const read = SETTINGS[key].read(text);
-  return 'value' in read ? read.value : undefined;
+  if ('value' in read) return read.value;
+  // Not silently: the person set it for a reason, and the file's value or the default applies instead.
+  warn(`back-relief: warning: ${variable}="${[...text].slice(0, 40).join('')}" is ignored: it ${read.problem}.`);
+  return undefined;
 }

@@ -43,5 +43,7 @@ export function callShort(contact: EmergencyContact | null): string {
 export function knownCountry(ctx: { content(kinds: ['emergency-numbers']): { 'emergency-numbers': EmergencyNumber[] } }, code: string): string | null {
   const numbers = ctx.content(['emergency-numbers'])['emergency-numbers'];
   if (numbers.some((n) => n.id === code.toLowerCase())) return null;
+  // The United Kingdom's code is GB; UK is what people type.
+  if (code.toUpperCase() === 'UK' && numbers.some((n) => n.id === 'gb')) return 'The country code of the United Kingdom is GB: back-relief config set country GB';
   return `No emergency number is known for "${code}". The countries known: ${numbers.map((n) => n.id.toUpperCase()).join(', ')}. Another can be added with --data-dir (emergency-numbers.json).`;
 }

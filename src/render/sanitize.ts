@@ -29,6 +29,15 @@ export function sanitize(text: string): string {
   return clean.replace(/\t/g, ' ');
 }
 
+/**
+ * A name a person typed or a file holds, shown so that what is hidden in it can be seen: each control
+ * or bidi character as its \u escape ("clo\u001b]0;x\u0007ck"), never as itself and never dropped
+ * (a dropped one would make "clo\u001bck" read as the valid "clock").
+ */
+export function visibleName(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** For one-line fields: also folds newlines into spaces. */
 export function sanitizeLine(text: string): string {
   return sanitize(text).replace(/\s*\n\s*/g, ' ');

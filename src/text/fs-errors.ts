@@ -23,6 +23,7 @@ const WORDS: Record<string, string> = {
   EAGAIN: 'it is busy',
   ENXIO: 'no such device',
   ENOTREGULAR: 'it is not a regular file',
+  ETOOLARGE: 'it is far larger than such a file can be',
   EOPNOTSUPP: 'the file system does not support it',
   ENOTSUP: 'the file system does not support it',
 };

@@ -178,6 +178,94 @@ describe('a settings file this user may not read (HOME still root\'s under sudo 
   });
 });
 
+describe('the messages about a broken file lead to its repair', () => {
+  it.each([
+    ['a key given twice', '{ "clock": "12h", "clock": "24h", "bell": false }', 'clock', /the setting "clock" is given more than once\. To repair it, run back-relief config unset clock/],
+    ['a value nested too deeply', '{ "a": { "b": { "c": { "d": { "e": 1 } } } }, "bell": false }', 'a', /the setting "a" is nested too deeply\. To repair it, run back-relief config unset a/],
+  ])('%s: the message names config unset, and config unset repairs it', (_what, text, key, message) => {
+    const s = setup();
+    s.write(text);
+    const broken = s.run(['status']);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr.replace(/\s+/g, ' ')).toMatch(message);
+    const unset = s.run(['config', 'unset', key]);
+    expect(unset.status, unset.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(s.file, 'utf8'))).toEqual({ bell: false });
+    expect(s.run(['status']).status).toBe(0);
+  });
+
+  it('a file far too large is said in words', () => {
+    const s = setup();
+    s.write(`{ "bell": false, "x": "${'a'.repeat(70_000)}" }`);
+    const r = s.run(['status']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('cannot be read (it is far larger than such a file can be)');
+    expect(r.stderr).not.toMatch(/ETOOLARGE/);
+  });
+
+  it('"false" in quotes: the message says to write it without them', () => {
+    const s = setup();
+    s.write('{ "bell": "false" }');
+    expect(s.run(['status']).stderr.replace(/\s+/g, ' ')).toContain('the setting "bell" is the text "false"; write it without quotes: false.');
+  });
+
+  it('a name with hidden characters is shown with them visible, never as the name it resembles', () => {
+    const s = setup();
+    const r = s.run(['config', 'get', 'clo\u001b]0;x\u0007ck']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('"clo\\u001b]0;x\\u0007ck" is not a setting');
+    expect(r.stderr).not.toMatch(/\u001b|\u0007/);
+    s.write('{ "\\u001b[2J": 1 }');
+    const file = s.run(['status']);
+    expect(file.stderr).toContain('the setting "\\u001b[2J" is not a setting');
+    expect(file.stderr).not.toContain('\u001b');
+  });
+
+  it('UK is taken as a slip for GB', () => {
+    const r = setup().run(['config', 'set', 'country', 'UK']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('The country code of the United Kingdom is GB: back-relief config set country GB');
+  });
+
+  it('a settings path with escape sequences in it is printed without them', () => {
+    const base = join(tempDir(), 'c\u001b]0;PWNED\u0007\u001b[31m');
+    mkdirSync(base, { recursive: true });
+    for (const args of [['config', 'path'], ['config', 'list'], ['config', 'set', 'clock', '12h']]) {
+      const r = runBin(args, { env: { XDG_CONFIG_HOME: base } });
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(r.stdout, args.join(' ')).toContain('/back-relief/config.json');
+    }
+  });
+});
+
+describe('a value that cannot be used is never ignored without a word', () => {
+  it.each([
+    ['BACK_RELIEF_CLOCK', '13h', 'must be 24h or 12h'],
+    ['BACK_RELIEF_PLAIN', 'maybe', 'must be true or false'],
+  ])('%s=%s: a warning, and the file or the default applies', (variable, value, why) => {
+    const s = setup();
+    s.write('{ "clock": "12h" }');
+    const r = s.run(['config', 'list', '--json'], { [variable]: value });
+    expect(r.status).toBe(0);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain(`back-relief: warning: ${variable}="${value}" is ignored: it ${why}`);
+  });
+
+  it('a country the list does not know, from the file or the environment: said once, then the general words', () => {
+    const s = setup();
+    s.write('{ "country": "XX" }');
+    const file = s.run(['red-flags']);
+    expect(file.status).toBe(0);
+    expect(file.stderr.replace(/\s+/g, ' ')).toContain('no emergency number is known for "XX" (the country setting; change it with back-relief config set country CODE)');
+    expect(file.stderr.match(/no emergency number is known/g)).toHaveLength(1);
+    expect(file.stdout.replace(/\s+/g, ' ')).toContain('your local emergency number');
+    const env = s.run(['red-flags'], { BACK_RELIEF_COUNTRY: 'QQ' });
+    expect(env.stderr.replace(/\s+/g, ' ')).toContain('no emergency number is known for "QQ" (BACK_RELIEF_COUNTRY)');
+    // A locale whose region the list lacks needs no warning.
+    expect(setup().run(['red-flags'], { LANG: 'sr_RS.UTF-8' }).stderr).toBe('');
+  });
+});
+
 describe('a flag beats the environment, which beats the file', () => {
   it('plain', () => {
     const s = setup();
