@@ -25,7 +25,9 @@ export function statusCommand(ctx: CommandContext): void {
  */
 async function show(ctx: CommandContext, lines: string[], options: { pager?: boolean }): Promise<void> {
   const text = fitLines(lines.join('\n'), ctx.width);
-  const noPager = options.pager === false || ctx.mode.plain;
+  // Not for --plain (a screen reader reads on), nor on a basic terminal (TERM=dumb, LC_ALL=C), where
+  // less stops to warn that the terminal is not fully functional and writes escapes of its own.
+  const noPager = options.pager === false || !ctx.mode.redraw;
   if (!wantsPager({ env: ctx.env, stdout: ctx.stdout, noPager }, text.split('\n').length)) return ctx.out(text);
   await page({ env: ctx.env, stdout: ctx.stdout, noPager }, text);
 }

@@ -55,6 +55,21 @@ describe.skipIf(TMUX.skip)(TMUX.title('$PAGER and --no-pager'), () => {
     expect(() => readFileSync(out)).toThrow();
   });
 
+  it.each([
+    ['TERM=dumb', { TERM: 'dumb' }],
+    ['LC_ALL=C', { LC_ALL: 'C' }],
+    ['--plain', { BACK_RELIEF_PLAIN: '1' }],
+  ])('%s: no pager (less would stop to warn and write escapes of its own)', async (_what, extra) => {
+    const out = join(tempDir(), 'paged.txt');
+    for (const command of ['history', 'plan']) {
+      terminal = startTerminal([command], env(longJournal(), { PAGER: `cat > ${out}`, ...extra }), { columns: 80, rows: 12 });
+      expect(await terminal.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
+      terminal.close();
+      terminal = null;
+      expect(() => readFileSync(out), command).toThrow();
+    }
+  });
+
   it('a pager that is not installed: the text is printed instead', async () => {
     terminal = startTerminal(['history'], env(longJournal(), { PAGER: 'no-such-pager-here' }), { columns: 80, rows: 12 });
     const screen = await terminal.waitFor(/EXIT=\d+/);
