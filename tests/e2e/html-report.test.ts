@@ -191,6 +191,16 @@ describe.skipIf(RENDER.skip)(RENDER.title('rendered by headless Chromium'), () =
     }
   });
 
+  it('a long unbroken note (a web address) wraps: all of it printed, none cut off at the page edge', () => {
+    const dir = tempDir('back-relief-render-');
+    const long = `see https://example.org/${'a'.repeat(440)}`;
+    const report = join(dir, 'long.html');
+    expect(sampleWeek(long).run(['export', '--output', report]).status).toBe(0);
+    const pdf = join(dir, 'long.pdf');
+    chromium(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${report}`]);
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain(long.replace(/\s+/g, ''));
+  });
+
   it('to PNG, as a phone and as a desktop screen', () => {
     const dir = tempDir('back-relief-render-');
     for (const [name, size] of [['phone', '390,1600'], ['desktop', '820,1800']] as const) {
