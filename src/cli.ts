@@ -176,7 +176,9 @@ export async function run(argv: readonly string[], env: Environment): Promise<nu
 function exitCodeFor(error: unknown, env: Environment, command: string | undefined): number {
   if (error instanceof CommanderError) {
     // Help and version are successes; every other commander error is a usage mistake it has reported.
+    // `help [command]` ends with 'commander.help' and the exit code it chose (0 unless asked as an error).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    if (error.code === 'commander.help') return error.exitCode;
     return 2;
   }
   const debug = env.env.BACK_RELIEF_DEBUG === '1';

@@ -238,8 +238,18 @@ describe('one voice for numbers and words', () => {
   });
 
   it('help works as a command, and every error has one style that points to the command\'s help', () => {
-    expect(runBin(['help']).stdout).toMatch(/^Usage: back-relief/);
-    expect(runBin(['help', 'ice']).stdout).toMatch(/^Usage: back-relief ice/);
+    // As --help does: the text on stdout, exit 0, nothing on stderr.
+    for (const [args, usage] of [
+      [['help'], /^Usage: back-relief/],
+      [['help', 'ice'], /^Usage: back-relief ice/],
+      [['help', 'config'], /^Usage: back-relief config/],
+      [['config', 'help', 'set'], /^Usage: back-relief config set/],
+    ] as const) {
+      const r = runBin([...args]);
+      expect(r.stdout, args.join(' ')).toMatch(usage);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stderr, args.join(' ')).toBe('');
+    }
     for (const [args, hint] of [
       [['ice', '--bogus'], 'back-relief ice --help'],
       [['ice', '--duration', 'soon'], 'back-relief ice --help'],
