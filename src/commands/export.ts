@@ -1,6 +1,6 @@
 /** `back-relief export`: a summary of this episode for a clinician, as Markdown or JSON, to stdout or a file. */
 import { closeSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, unlinkSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { currentOnset } from '../decision/episode.js';
 import { FileError, UsageError } from '../errors.js';
@@ -27,14 +27,23 @@ const FORMAT_NAMES: Record<Format, string> = { md: 'Markdown', json: 'JSON', htm
  */
 export function exportFormat(format: string | undefined, output: string | undefined): Format {
   if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be md, json or html, not "${sanitizeLine(format)}".`);
-  const fromName = output === undefined ? undefined : EXTENSIONS[extname(output).toLowerCase()];
+  const fromName = output === undefined || output === '-' ? undefined : EXTENSIONS[extensionOf(output)];
   if (format !== undefined && fromName !== undefined && format !== fromName) {
     throw new UsageError(`--format ${format} does not match "${sanitizeLine(basename(output!))}"; name the file .${format}, or leave out --format.`);
   }
   return (format as Format | undefined) ?? fromName ?? 'md';
 }
 
+/** ".html" of "report.html", and of a file called ".html" too (where extname sees a hidden file). */
+function extensionOf(path: string): string {
+  const name = basename(path);
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot).toLowerCase();
+}
+
 export function exportCommand(ctx: CommandContext, options: { format?: string; output?: string; force?: boolean }): void {
+  // `--output -` is standard output, as `--answers -` is standard input.
+  if (options.output === '-') options = { ...options, output: undefined };
   const format = exportFormat(options.format, options.output);
   const gone = options.output === undefined ? null : relativeWithoutFolder(options.output, ctx.cwd);
   if (gone) throw new FileError(`--output: cannot write "${sanitizeLine(options.output!)}": ${gone}.`);

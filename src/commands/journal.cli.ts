@@ -60,7 +60,7 @@ ${notes('"08:00" is today, or yesterday when today\'s is still to come; "this mo
       .command('export')
       .description('a summary of this episode to take to a clinician')
       .option('--format <format>', 'md, json or html (default: from the --output name, else md)')
-      .option('--output <file>', 'write to a file instead of stdout')
+      .option('--output <file>', 'write to a file instead of stdout (- is stdout)')
       .option('--force', 'replace the output file if it exists')
       .addHelpText('after', () => examples('back-relief export', 'back-relief export --output summary.md', 'back-relief export --output report.html', 'back-relief export --output summary.json --force'))
       .action(async (o: { format?: string; output?: string; force?: boolean }, self: Command) => (await import('./export.js')).exportCommand(await ctx(self), o)),

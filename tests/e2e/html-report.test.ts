@@ -141,6 +141,14 @@ describe('the HTML report, as a file', () => {
     const htm = join(tempDir(), 'r.htm');
     expect(week.run(['export', '--output', htm]).status).toBe(0);
     expect(readFileSync(htm, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    // A file called only ".html" is HTML too; "-" is standard output, as for --answers.
+    const dir = tempDir();
+    expect(week.run(['export', '--output', join(dir, '.html')]).status).toBe(0);
+    expect(readFileSync(join(dir, '.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    const dash = week.run(['export', '--output', '-', '--format', 'json'], {});
+    expect(dash.status).toBe(0);
+    expect(JSON.parse(dash.stdout)).toHaveProperty('timeZone');
+    expect(week.run(['export', '--output', '-']).stdout).toMatch(/^# Back pain summary/);
     const bad = week.run(['export', '--format', 'md', '--output', join(tempDir(), 'r.html')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--format md does not match "r\.html"/);
