@@ -30,7 +30,9 @@ const DEFAULTS: Effective = { country: null, bell: true, notify: true, clock: '2
 export function localeRegion(env: Record<string, string | undefined>, platform: NodeJS.Platform, systemLocale?: () => string): string | null {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   if (locale) {
-    const match = /^[a-z]{2,3}[_-]([A-Z]{2})\b/i.exec(locale);
+    // language, an optional script (zh_Hans_CN, sr-Latn-RS), then the region; "C", "POSIX" and a
+    // language alone have none.
+    const match = /^[a-z]{2,3}(?:[_-][a-z]{4})?[_-]([a-z]{2})(?![a-z0-9])/i.exec(locale);
     return match ? match[1]!.toUpperCase() : null;
   }
   if (platform === 'linux' || !systemLocale) return null;
