@@ -158,7 +158,7 @@ export function askTriage(flags: readonly RedFlag[], precautions: readonly Preca
 
     const precautionAnswers = await askGroup(precautions, PRECAUTIONS_INTRO, context);
     const triggers = await context.kit.checkbox<Trigger>(
-      { message: 'What might have set it off? (space selects, Enter goes on)', choices: TRIGGER_CHOICES },
+      { message: 'What might have set it off? (any that apply, or none)', choices: TRIGGER_CHOICES },
       context,
     );
     return { answers: { onset, redFlags, painScore, triggers, precautions: precautionAnswers }, asked, onsetApproximate: approximate };
