@@ -4,7 +4,7 @@
  * else the platform's place for settings (~/.config on Linux, ~/Library/Application Support on
  * macOS, %APPDATA% on Windows).
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, win32 } from 'node:path';
 import { FileError } from '../errors.js';
 import { readCappedFile } from '../input/files.js';
@@ -63,7 +63,8 @@ function exists(path: string): boolean {
     // A folder on the way that this user may not enter (HOME still root's under sudo -u or setpriv)
     // is the same as a file this user may not read; a file on the way (ENOTDIR) means there is none.
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP') return false;
+    if (code === 'ENOTDIR' || code === 'ENAMETOOLONG') return false;
+    if (code === 'ELOOP') throw new ConfigError(path, null, 'cannot be read (it is a symbolic link that leads round in a loop)');
     if (code === 'EACCES' || code === 'EPERM') throw new ConfigUnreadable(path, describeFsError(error));
     throw new ConfigError(path, null, `cannot be read (${describeFsError(error)})`);
   }
@@ -119,12 +120,32 @@ export function readConfig(path: string, warn: (message: string) => void = () =>
   return read.settings;
 }
 
+/** The file a symbolic link at `path` leads to, or `path` itself when it is not a link. */
+function linkTarget(path: string): string {
+  let link: boolean;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    return path;
+  }
+  if (!link) return path;
+  try {
+    return realpathSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ELOOP' ? 'it is a symbolic link that leads round in a loop' : code === 'ENOENT' ? 'it is a symbolic link to a file that does not exist' : describeFsError(error);
+    throw new ConfigError(path, null, `cannot be written (${why})`);
+  }
+}
+
 /**
  * Writes the settings: a private temporary file beside it, flushed, then renamed over the old one,
  * so a crash or a full disk leaves the old file or the new one, never half of either.
  */
 export function writeConfig(path: string, settings: Record<string, unknown>): void {
-  const dir = dirname(path);
+  // A symbolic link in its place (a dotfiles manager's) is kept: the file it leads to is replaced.
+  const target = linkTarget(path);
+  const dir = dirname(target);
   const temp = join(dir, `.config.json.${process.pid}.tmp`);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -137,7 +158,7 @@ export function writeConfig(path: string, settings: Record<string, unknown>): vo
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, path);
+    renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
     throw new ConfigError(path, null, `cannot be written (${describeFsError(error)})`);

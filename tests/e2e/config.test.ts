@@ -4,7 +4,7 @@
  * emergency number everywhere one is said.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runBin, tempDir } from '../helpers/run-bin.js';
@@ -236,6 +236,43 @@ describe('the messages about a broken file lead to its repair', () => {
       expect(r.stdout, args.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       expect(r.stdout, args.join(' ')).toContain('/back-relief/config.json');
     }
+  });
+});
+
+describe('a symbolic link in the place of the settings file (a dotfiles manager)', () => {
+  it('is read through, and written through: the link stays, the file it leads to changes', () => {
+    const s = setup();
+    const dotfiles = tempDir('back-relief-dotfiles-');
+    const real = join(dotfiles, 'back-relief.json');
+    writeFileSync(real, '{ "clock": "12h" }');
+    mkdirSync(join(s.config, 'back-relief'), { recursive: true });
+    symlinkSync(real, s.file);
+    expect(s.run(['config', 'get', 'clock']).stdout.trim()).toBe('12h');
+    expect(s.run(['config', 'set', 'bell', 'false']).status).toBe(0);
+    expect(lstatSync(s.file).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(real, 'utf8'))).toEqual({ clock: '12h', bell: false });
+    expect(readdirSync(dotfiles)).toEqual(['back-relief.json']);
+  });
+
+  it('a link that loops is an error naming the file, not an empty file that set then replaces', () => {
+    const s = setup();
+    mkdirSync(join(s.config, 'back-relief'), { recursive: true });
+    symlinkSync(s.file, s.file);
+    const status = s.run(['status']);
+    expect(status.status).toBe(1);
+    expect(status.stderr.replace(/\s+/g, ' ')).toContain('cannot be read (it is a symbolic link that leads round in a loop)');
+    expect(s.run(['config', 'set', 'bell', 'false']).status).toBe(1);
+    expect(lstatSync(s.file).isSymbolicLink()).toBe(true);
+  });
+
+  it('a link to nothing: set says so instead of replacing the link', () => {
+    const s = setup();
+    mkdirSync(join(s.config, 'back-relief'), { recursive: true });
+    symlinkSync(join(s.config, 'nowhere.json'), s.file);
+    const set = s.run(['config', 'set', 'bell', 'false']);
+    expect(set.status).toBe(1);
+    expect(set.stderr.replace(/\s+/g, ' ')).toContain('cannot be written (it is a symbolic link to a file that does not exist)');
+    expect(lstatSync(s.file).isSymbolicLink()).toBe(true);
   });
 });
 
