@@ -89,6 +89,23 @@ function commandEnd(words: readonly string[], start: number): number {
   return end;
 }
 
+/** A short unit after a number, with what may end a clause after it. */
+const UNIT = /^(?:s|ms|min|h|kB|MB|GB)[,.;:)]*$/;
+
+/**
+ * Where to cut a word too long for any line, within its first `fits` characters: after the last "/"
+ * (a path; "\\" on Windows), else the last "-", if that keeps at least half of the room; else at the
+ * room's end.
+ */
+function cutAt(word: string, fits: number): number {
+  const head = word.slice(0, fits);
+  for (const mark of ['/', '\\', '-']) {
+    const at = head.lastIndexOf(mark) + 1;
+    if (at >= Math.ceil(fits / 2) && at < word.length) return at;
+  }
+  return fits;
+}
+
 /**
  * The words of a text grouped into pieces that are never broken: a command with its arguments
  * ("(back-relief routine --level gentle)", `back-relief onset "yesterday 18:00"`) is one piece;
@@ -98,7 +115,11 @@ export function pieces(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const end = commandEnd(words, i);
-    if (end <= i) out.push(words[i]!);
+    // A number and its short unit ("10 s", "20 min") stay on one line.
+    if (end <= i && /^[(]?\d+(?:[.,]\d+)?$/.test(words[i]!) && i + 1 < words.length && UNIT.test(words[i + 1]!)) {
+      out.push(`${words[i]!} ${words[i + 1]!}`);
+      i++;
+    } else if (end <= i) out.push(words[i]!);
     else {
       out.push(words.slice(i, end + 1).join(' '));
       i = end;
@@ -160,7 +181,7 @@ export function wrap(text: string, width: number, first = '', rest = first): str
         lines.push(line);
         line = '';
       }
-      const fits = Math.max(1, width - visibleLength(line));
+      const fits = cutAt(remaining, Math.max(1, width - visibleLength(line)));
       lines.push(line + remaining.slice(0, fits));
       remaining = remaining.slice(fits);
       line = rest;

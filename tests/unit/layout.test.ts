@@ -85,3 +85,35 @@ describe('commands are never broken', () => {
     expect(fitLines('short\n  - a list item that is long enough to wrap', 20)).toBe('short\n  - a list item that\n    is long enough\n    to wrap');
   });
 });
+
+describe('words too long for a line, and numbers with their units', () => {
+  it('a path in prose is cut after a "/", never inside a name', () => {
+    const lines = wrap('The journal is ~/.local/state/back-relief/journal.jsonl on Linux.', 20);
+    for (const line of lines) expect(visibleLength(line)).toBeLessThanOrEqual(20);
+    expect(lines.join('\n')).toContain('~/.local/state/\nback-relief/');
+    expect(lines.join('')).toContain('~/.local/state/back-relief/journal.jsonl');
+  });
+
+  it('a Windows path is cut after a backslash', () => {
+    expect(wrap('%LOCALAPPDATA%\\back-relief', 20)).toEqual(['%LOCALAPPDATA%\\', 'back-relief']);
+  });
+
+  it('a long hyphenated id is cut after a hyphen', () => {
+    expect(wrap('nhs-inform-back-exercises-and-more', 20)).toEqual(['nhs-inform-back-', 'exercises-and-more']);
+  });
+
+  it('a word with no "/" or "-" in the right place is cut at the edge', () => {
+    expect(wrap('a'.repeat(25), 10)).toEqual(['aaaaaaaaaa', 'aaaaaaaaaa', 'aaaaa']);
+    expect(wrap(`x-${'a'.repeat(20)}`, 10)).toEqual(['x-aaaaaaaa', 'aaaaaaaaaa', 'aa']);
+  });
+
+  it.each([
+    ['ice, 10 s of 10 s, completed', 12],
+    ['stopped after 20 min, and 5 min left', 14],
+    ['a file of 64 kB at most', 9],
+  ])('%j at %i columns: a number never leaves its unit', (text, width) => {
+    const lines = wrap(text, width);
+    for (const line of lines) expect(line, lines.join('|')).not.toMatch(/^(s|min|kB)\b/);
+    expect(pieces(text.split(' ')).some((piece) => /^\d+ (s|min|kB)\b/.test(piece))).toBe(true);
+  });
+});
