@@ -1,4 +1,5 @@
 /** Plain-text layout helpers. Everything is measured in columns and kept within the output width. */
+import { eastAsianWidth } from 'get-east-asian-width';
 
 export const MAX_WIDTH = 80;
 /** The narrowest layout: below this, words no longer fit a line (a terminal narrower still gets lines this wide). */
@@ -25,8 +26,40 @@ export function streamWidth(stream: { isTTY?: boolean | undefined; columns?: num
 // Escape sequences that our own styles add; they take no columns.
 const SGR = /\u001b\[[0-9;]*m/g;
 
+// Text that is one column a character: printable ASCII, the common case, measured without a lookup.
+const NARROW = /^[\x20-\x7e]*$/;
+// Characters that take no column of their own: combining marks, joiners, variation selectors.
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
+
+/** The columns one code point takes: 0, 1, or 2 for a wide one (CJK, most emoji). */
+function columnsOfCodePoint(char: string): number {
+  const code = char.codePointAt(0)!;
+  if (code < 0x300) return 1;
+  if (ZERO_WIDTH.test(char)) return 0;
+  return eastAsianWidth(code);
+}
+
+/** The columns a text takes on a terminal: our own colour escapes none, a wide character two. */
 export function visibleLength(text: string): number {
-  return [...text.replace(SGR, '')].length;
+  const plain = text.replace(SGR, '');
+  if (NARROW.test(plain)) return plain.length;
+  let columns = 0;
+  for (const char of plain) columns += columnsOfCodePoint(char);
+  return columns;
+}
+
+/** The longest start of `text` that fits in `columns` (at least one character, so a cut always moves on). */
+export function takeColumns(text: string, columns: number): string {
+  if (NARROW.test(text)) return text.slice(0, Math.max(1, columns));
+  let used = 0;
+  let end = 0;
+  for (const char of text) {
+    const width = columnsOfCodePoint(char);
+    if (used + width > columns && end > 0) break;
+    used += width;
+    end += char.length;
+  }
+  return text.slice(0, end);
 }
 
 /** Options that take a value, so `--level gentle` stays one piece of a command. */
@@ -98,12 +131,12 @@ const UNIT = /^(?:s|ms|min|h|kB|MB|GB)[,.;:)]*$/;
  * room's end.
  */
 function cutAt(word: string, fits: number): number {
-  const head = word.slice(0, fits);
+  const head = takeColumns(word, fits);
   for (const mark of ['/', '\\', '-']) {
     const at = head.lastIndexOf(mark) + 1;
-    if (at >= Math.ceil(fits / 2) && at < word.length) return at;
+    if (at >= Math.ceil(head.length / 2) && at < word.length) return at;
   }
-  return fits;
+  return head.length;
 }
 
 /**
@@ -219,7 +252,7 @@ export function continued(command: string, width: number): { text: string; flush
     }
     current = arg;
     while (visibleLength(current) > (i === args.length - 1 ? width : width - 2)) {
-      const cut = Math.max(1, width - 1);
+      const cut = takeColumns(current, Math.max(1, width - 1)).length;
       parts.push({ text: `${current.slice(0, cut)}\\`, flush });
       current = current.slice(cut);
       flush = true;

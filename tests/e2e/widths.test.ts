@@ -24,6 +24,8 @@ seedJournal(episode, [
   { type: 'pain', at: ago(97), score: 9 },
   { type: 'pain', at: ago(96), score: 0 },
   { type: 'pain', at: ago(30), score: 5, note: 'after a walk around the block with the dog' },
+  // A note in a wide script, and emoji: two columns a character on a terminal.
+  { type: 'pain', at: ago(20), score: 4, note: '散步之后腰痛好一点了，但是弯腰的时候还是很疼 😣😣' },
   { type: 'session', at: ago(0.2), kind: 'heat', startedAt: ago(0.5), endedAt: ago(0.2), plannedSeconds: 1200, actualSeconds: 1080, outcome: 'interrupted' },
 ]);
 const empty = join(home, 'empty');

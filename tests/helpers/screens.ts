@@ -3,10 +3,12 @@
  * would copy broken over two lines. The command check is independent of the wrapping code: it finds
  * the commands in the same screen laid out at full width and expects each whole in the narrow one.
  */
+import { eastAsianWidth } from 'get-east-asian-width';
 import { expect } from 'vitest';
 
 const SGR = /\u001b\[[0-9;]*m/g;
-const columns = (line: string) => [...line.replace(SGR, '')].length;
+/** Terminal columns: a wide character (CJK, most emoji) takes two, a combining mark none. */
+export const columns = (line: string) => [...line.replace(SGR, '')].reduce((sum, char) => sum + (/\p{Mn}|\p{Me}|\u200d|[\ufe00-\ufe0f]/u.test(char) ? 0 : eastAsianWidth(char.codePointAt(0)!)), 0);
 
 const SUBCOMMANDS =
   'triage|ice|heat|contrast|stretches|routine|remedies|red-flags|sources|onset|pain|check-in|status|plan|history|export|explain|completion|undo|help|config';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continued, fitLines, outputWidth, pieces, visibleLength, wrap } from '../../src/render/layout.js';
+import { continued, fitLines, outputWidth, pieces, takeColumns, visibleLength, wrap } from '../../src/render/layout.js';
 
 describe('wrap', () => {
   it('breaks at spaces and never passes the width', () => {
@@ -115,5 +115,32 @@ describe('words too long for a line, and numbers with their units', () => {
     const lines = wrap(text, width);
     for (const line of lines) expect(line, lines.join('|')).not.toMatch(/^(s|min|kB)\b/);
     expect(pieces(text.split(' ')).some((piece) => /^\d+ (s|min|kB)\b/.test(piece))).toBe(true);
+  });
+});
+
+describe('columns on a terminal, not characters', () => {
+  it.each([
+    ['back pain', 9],
+    ['北京市', 6],
+    ['腰痛 back', 9],
+    ['😀', 2],
+    ['e\u0301', 1],
+    ['\u001b[1mbold\u001b[22m', 4],
+    ['café', 4],
+  ])('%j takes %i columns', (text, width) => {
+    expect(visibleLength(text)).toBe(width);
+  });
+
+  it('takeColumns never splits a wide character, and always takes at least one', () => {
+    expect(takeColumns('北京市卫生', 5)).toBe('北京');
+    expect(takeColumns('北京市卫生', 1)).toBe('北');
+    expect(takeColumns('abc', 2)).toBe('ab');
+  });
+
+  it.each([20, 40])('text without spaces in a wide script wraps within %i columns, none lost', (width) => {
+    const text = `(北京市卫生健康委员会), health information page; ${'腰痛'.repeat(30)} 😀😀😀`;
+    const lines = wrap(text, width);
+    for (const line of lines) expect(visibleLength(line), line).toBeLessThanOrEqual(width);
+    expect(lines.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
   });
 });
