@@ -2,8 +2,8 @@
 import { loadContent } from '../content/load.js';
 import type { Kind } from '../content/schema.js';
 import type { CommandContext, Environment, GlobalOptions, OutStream } from '../context.js';
-import { ConfigError, readConfig, configPath } from '../config/file.js';
-import type { Settings } from '../config/settings.js';
+import { ConfigError, readConfig, readConfigJson, configPath } from '../config/file.js';
+import { usableSettings, type Settings } from '../config/settings.js';
 import { resolveSettings } from '../config/resolve.js';
 import { setClock } from '../render/dates.js';
 import { outputMode } from '../render/mode.js';
@@ -25,8 +25,8 @@ function locateConfig(env: Environment): string | null {
  * How a command treats the settings file. `read`: a broken file stops it (exit 1, naming the file and
  * the key). `ignore`: for `config unset` and `config path`, which must work when the file is broken
  * so the person can repair it. `safety`: for the screens that say when to call for help (triage,
- * check-in, red-flags, the overview): a typo in a setting must never hold back the warning signs, so
- * a broken file is a warning and the defaults are used.
+ * check-in, red-flags, status, the overview): a typo in a setting must never hold back the warning
+ * signs, so a broken file is a warning, and its valid settings are kept.
  */
 export type SettingsFileUse = 'read' | 'ignore' | 'safety';
 
@@ -36,8 +36,16 @@ function settingsFrom(path: string | null, use: SettingsFileUse, warn: (message:
     return readConfig(path, warn);
   } catch (error) {
     if (use !== 'safety' || !(error instanceof ConfigError)) throw error;
-    warn(`back-relief: warning: ${error.message} Until then the defaults are used.`);
-    return {};
+    // Keep what can be kept: the settings that are valid, read as leniently as config unset reads.
+    let kept: Settings = {};
+    try {
+      kept = usableSettings(readConfigJson(path, true)?.parsed ?? null);
+    } catch {
+      // Not JSON at all, or not readable: the defaults.
+    }
+    const keys = Object.keys(kept);
+    warn(`back-relief: warning: ${error.message} Until then ${keys.length ? `only its valid settings (${keys.join(', ')}) are used` : 'the defaults are used'}.`);
+    return kept;
   }
 }
 

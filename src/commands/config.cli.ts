@@ -12,7 +12,7 @@ export function defineConfig({ program, ctx, define, examples, notes }: Kit): vo
         'after',
         () => `${examples('back-relief config list', 'back-relief config set country GB', 'back-relief config set clock 12h', 'back-relief config unset notify', 'back-relief config path')}
 ${notes(
-  'A flag beats an environment variable (BACK_RELIEF_COUNTRY, BACK_RELIEF_BELL, BACK_RELIEF_NOTIFY, BACK_RELIEF_CLOCK, BACK_RELIEF_PLAIN), which beats the file. The file is $XDG_CONFIG_HOME/back-relief/config.json, else the platform\'s settings folder (back-relief config path). A broken file stops a command with exit 1, naming the key; config unset and config path still work, to repair it. The warning-sign screens (triage, check-in, red-flags and back-relief alone) never stop for it: they warn and use the defaults.',
+  'A flag beats an environment variable (BACK_RELIEF_COUNTRY, BACK_RELIEF_BELL, BACK_RELIEF_NOTIFY, BACK_RELIEF_CLOCK, BACK_RELIEF_PLAIN), which beats the file. The file is $XDG_CONFIG_HOME/back-relief/config.json, else the platform\'s settings folder (back-relief config path). A broken file stops a command with exit 1, naming the key; config unset and config path still work, to repair it. The warning-sign screens (triage, check-in, red-flags, status and back-relief alone) never stop for it: they warn and keep its valid settings.',
 )}`,
       );
     const key = () => new Argument('<key>', `one of: ${SETTING_KEYS.join(', ')}`);

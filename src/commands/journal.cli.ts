@@ -33,7 +33,7 @@ ${notes('"08:00" is today, or yesterday when today\'s is still to come; "this mo
       .command('status')
       .description('this episode at a glance: how long, the last verdict, what suits now, the last session and pain')
       .addHelpText('after', () => examples('back-relief status', 'back-relief status --json'))
-      .action(async (_o: unknown, self: Command) => (await views()).statusCommand(await ctx(self))),
+      .action(async (_o: unknown, self: Command) => (await views()).statusCommand(await ctx(self, 'safety'))),
   );
 
   define('plan', () =>

@@ -95,6 +95,20 @@ export function settingsFromFile(parsed: unknown): { settings: Settings } | { pr
   return { settings };
 }
 
+/**
+ * The settings of a broken file that can still be used, for the screens that must go on: every key
+ * that is a setting with a valid value. A typo in one setting must not lose the others (the country
+ * that decides the emergency number, plain output for a screen reader).
+ */
+export function usableSettings(parsed: unknown): Settings {
+  const settings: Settings = {};
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return settings;
+  for (const [key, value] of Object.entries(parsed)) {
+    if (isSettingKey(key) && SETTINGS[key].valid(value)) (settings as Record<string, unknown>)[key] = value;
+  }
+  return settings;
+}
+
 /** Why a value in the file will not do, in words; "false" in quotes is text, not the value false. */
 function wrongValue(definition: Definition, value: unknown): string {
   const shown = [...(JSON.stringify(value) ?? 'empty')].slice(0, 40).join('');

@@ -90,7 +90,7 @@ describe('a broken settings file', () => {
   ])('%s: every command stops with exit 1, naming the file', (_what, text, message) => {
     const s = setup();
     s.write(text);
-    for (const args of [['status'], ['stretches'], ['config', 'list'], ['config', 'get', 'clock'], ['config', 'set', 'bell', 'true']]) {
+    for (const args of [['plan'], ['stretches'], ['config', 'list'], ['config', 'get', 'clock'], ['config', 'set', 'bell', 'true']]) {
       const r = s.run(args);
       expect(r.status, args.join(' ')).toBe(1);
       expect(r.stderr).toContain(s.file);
@@ -101,26 +101,36 @@ describe('a broken settings file', () => {
     expect(s.run(['config', 'path']).stdout.trim()).toBe(s.file);
   });
 
-  it('the warning-sign screens never stop for it: a warning, the defaults, the verdict and the number', () => {
+  it('the warning-sign screens never stop for it: a warning, its valid settings kept, the verdict and the number', () => {
     const s = setup();
-    s.write('{ "bell": "false", "country": "de" }');
+    // One typo (bell) must not lose the country that decides the number, nor plain output.
+    s.write('{ "bell": "false", "country": "DE", "plain": true }');
     const answers = emergencyAnswers(tempDir());
-    const warning = /back-relief: warning: settings file .*config\.json: the setting "bell" .* Until then the defaults are used\./;
-    const triage = s.run(['triage', '--answers', answers]);
-    expect(triage.stdout.replace(/\s+/g, ' ')).toMatch(/EMERGENCY/);
-    expect(triage.stdout.replace(/\s+/g, ' ')).toContain('Call your local emergency number');
+    const warning = /back-relief: warning: settings file .*config\.json: the setting "bell" .* Until then only its valid settings \(country, plain\) are used\./;
+    const triage = s.run(['triage', '--answers', answers], { LANG: 'en_US.UTF-8' });
+    expect(triage.stdout.replace(/\s+/g, ' ').trim()).toMatch(/^Verdict: EMERGENCY/);
+    expect(triage.stdout.replace(/\s+/g, ' ')).toContain('Call 112 (the emergency number in Germany)');
     expect(triage.stderr.replace(/\s+/g, ' ')).toMatch(warning);
     const checkIn = s.run(['check-in', '--signs', 'bladder-bowel', '--pain', '5']);
     expect(checkIn.stdout.replace(/\s+/g, ' ')).toMatch(/EMERGENCY/);
     expect(checkIn.stderr.replace(/\s+/g, ' ')).toMatch(warning);
+    // status too: after that verdict, its Next line is the call to make.
+    const status = s.run(['status']);
+    expect(status.status).toBe(0);
+    expect(status.stdout.replace(/\s+/g, ' ')).toContain('Call 112 (the emergency number in Germany)');
     for (const args of [['red-flags'], []]) {
       const r = s.run(args);
       expect(r.status, args.join(' ')).toBe(0);
-      expect(r.stdout).toMatch(/emergency number/);
+      expect(r.stdout.replace(/\s+/g, ' ')).toContain('112 (the emergency number in Germany)');
       expect(r.stderr.replace(/\s+/g, ' ')).toMatch(warning);
     }
+    // Not JSON at all: the defaults, said so.
+    s.write('{ "country": "DE", ');
+    const broken = s.run(['red-flags']);
+    expect(broken.status).toBe(0);
+    expect(broken.stderr.replace(/\s+/g, ' ')).toMatch(/is not valid JSON .* Until then the defaults are used\./);
     // Everything else still stops, naming the file, as before.
-    expect(s.run(['status']).status).toBe(1);
+    expect(s.run(['stretches']).status).toBe(1);
   });
 
   it('config unset repairs a bad key, and says what else is wrong', () => {
@@ -185,7 +195,7 @@ describe('the messages about a broken file lead to its repair', () => {
   ])('%s: the message names config unset, and config unset repairs it', (_what, text, key, message) => {
     const s = setup();
     s.write(text);
-    const broken = s.run(['status']);
+    const broken = s.run(['plan']);
     expect(broken.status).toBe(1);
     expect(broken.stderr.replace(/\s+/g, ' ')).toMatch(message);
     const unset = s.run(['config', 'unset', key]);
@@ -197,7 +207,7 @@ describe('the messages about a broken file lead to its repair', () => {
   it('a file far too large is said in words', () => {
     const s = setup();
     s.write(`{ "bell": false, "x": "${'a'.repeat(70_000)}" }`);
-    const r = s.run(['status']);
+    const r = s.run(['plan']);
     expect(r.status).toBe(1);
     expect(r.stderr.replace(/\s+/g, ' ')).toContain('cannot be read (it is far larger than such a file can be)');
     expect(r.stderr).not.toMatch(/ETOOLARGE/);
@@ -258,7 +268,7 @@ describe('a symbolic link in the place of the settings file (a dotfiles manager)
     const s = setup();
     mkdirSync(join(s.config, 'back-relief'), { recursive: true });
     symlinkSync(s.file, s.file);
-    const status = s.run(['status']);
+    const status = s.run(['plan']);
     expect(status.status).toBe(1);
     expect(status.stderr.replace(/\s+/g, ' ')).toContain('cannot be read (it is a symbolic link that leads round in a loop)');
     expect(s.run(['config', 'set', 'bell', 'false']).status).toBe(1);
