@@ -176,9 +176,10 @@ export async function run(argv: readonly string[], env: Environment): Promise<nu
 function exitCodeFor(error: unknown, env: Environment, command: string | undefined): number {
   if (error instanceof CommanderError) {
     // Help and version are successes; every other commander error is a usage mistake it has reported.
-    // `help [command]` ends with 'commander.help' and the exit code it chose (0 unless asked as an error).
+    // `help [command]` ends with 'commander.help': 0 when it was asked for, else a usage mistake
+    // (`help bogus`, `config` without its subcommand), which is 2 like every other.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-    if (error.code === 'commander.help') return error.exitCode;
+    if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
     return 2;
   }
   const debug = env.env.BACK_RELIEF_DEBUG === '1';

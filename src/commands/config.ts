@@ -88,7 +88,7 @@ export function configSet(ctx: CommandContext, keyText: string, text: string): v
   const key = requireKey(keyText);
   const path = requirePath(ctx);
   const read = SETTINGS[key].read(text.trim());
-  if ('problem' in read) throw new UsageError(`${key} ${read.problem}; "${[...visibleName(text)].slice(0, 40).join('')}" is not one.`);
+  if ('problem' in read) throw new UsageError(`${key} ${read.problem}; "${visibleName([...text].slice(0, 40).join(''))}" is not one.`);
   if (key === 'country') {
     const unknown = knownCountry(ctx, read.value as string);
     if (unknown) throw new UsageError(unknown);
@@ -104,8 +104,15 @@ export function configSet(ctx: CommandContext, keyText: string, text: string): v
 export function configUnset(ctx: CommandContext, keyText: string): void {
   // A key that is not a setting may still be in a broken file: unset removes it too.
   const path = requirePath(ctx);
-  // Leniently: the file may hold the very key given twice, or nested too deeply, that unset repairs.
-  const object = fileObject(path, true);
+  // Leniently only where the problem is the very key being unset (given twice, nested too deeply):
+  // a problem with another key is said, and that key is for its own unset, never rewritten here.
+  let object: Record<string, unknown>;
+  try {
+    object = fileObject(path);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || error.key !== keyText) throw error;
+    object = fileObject(path, true);
+  }
   if (!isSettingKey(keyText) && !Object.hasOwn(object, keyText)) requireKey(keyText);
   const had = Object.hasOwn(object, keyText);
   delete object[keyText];

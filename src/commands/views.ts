@@ -61,7 +61,8 @@ function localDate(date: Date): string {
 export function timeZone(now: Date, zoneName: string | undefined = Intl.DateTimeFormat().resolvedOptions().timeZone): { name: string; utcOffsetMinutes: number } {
   const utcOffsetMinutes = -now.getTimezoneOffset();
   // A POSIX TZ ("UTC0", "JST-9") has no zone name in Intl: the offset is the name then.
-  return { name: zoneName || utcOffsetName(utcOffsetMinutes), utcOffsetMinutes };
+  // An empty or unknown TZ is "Etc/Unknown" to Intl: no name to give either.
+  return { name: zoneName && zoneName !== 'Etc/Unknown' ? zoneName : utcOffsetName(utcOffsetMinutes), utcOffsetMinutes };
 }
 
 export async function historyCommand(ctx: CommandContext, options: { days?: string; pager?: boolean }): Promise<void> {

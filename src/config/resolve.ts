@@ -56,7 +56,8 @@ export function resolveSettings(
   const sources = {} as Record<SettingKey, Source>;
   for (const key of SETTING_KEYS) {
     const flag = flags[key];
-    const fromEnv = fromEnvironment(key, env, warn);
+    // The variable is read (and a bad value warned about) only when no flag decides already.
+    const fromEnv = flag === undefined ? fromEnvironment(key, env, warn) : undefined;
     const candidates: [unknown, Source][] = [
       [flag, 'flag'],
       [fromEnv, 'environment'],

@@ -250,6 +250,8 @@ describe('one voice for numbers and words', () => {
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.stderr, args.join(' ')).toBe('');
     }
+    // Help shown because of a mistake is still a usage error.
+    for (const args of [['help', 'bogus'], ['config']]) expect(runBin(args).status, args.join(' ')).toBe(2);
     for (const [args, hint] of [
       [['ice', '--bogus'], 'back-relief ice --help'],
       [['ice', '--duration', 'soon'], 'back-relief ice --help'],

@@ -204,6 +204,16 @@ describe('the messages about a broken file lead to its repair', () => {
     expect(s.run(['status']).status).toBe(0);
   });
 
+  it('unset of one key never rewrites another key that is given twice: that one is named instead', () => {
+    const s = setup();
+    const text = '{ "bell": true, "bell": false, "clock": "12h" }';
+    s.write(text);
+    const r = s.run(['config', 'unset', 'clock']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.replace(/\s+/g, ' ')).toContain('the setting "bell" is given more than once. To repair it, run back-relief config unset bell');
+    expect(readFileSync(s.file, 'utf8')).toBe(text);
+  });
+
   it('a file far too large is said in words', () => {
     const s = setup();
     s.write(`{ "bell": false, "x": "${'a'.repeat(70_000)}" }`);
@@ -296,6 +306,12 @@ describe('a value that cannot be used is never ignored without a word', () => {
     const r = s.run(['config', 'list', '--json'], { [variable]: value });
     expect(r.status).toBe(0);
     expect(r.stderr.replace(/\s+/g, ' ')).toContain(`back-relief: warning: ${variable}="${value}" is ignored: it ${why}`);
+  });
+
+  it('a bad variable that a flag overrides anyway is not warned about', () => {
+    const r = setup().run(['stretches', '--plain'], { BACK_RELIEF_PLAIN: 'maybe' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
   });
 
   it('a country the list does not know, from the file or the environment: said once, then the general words', () => {

@@ -85,6 +85,7 @@ describe('timeZone: a name whatever TZ holds', () => {
   it.each([
     ['Europe/Paris', 'Europe/Paris'],
     ['', 'UTC+09:00'],
+    ['Etc/Unknown', 'UTC+09:00'],
   ])('Intl says %j: the name is %s', async (zone, name) => {
     const { timeZone } = await import('../../src/commands/views.js');
     const result = timeZone({ getTimezoneOffset: () => -540 } as Date, zone);
