@@ -31,6 +31,8 @@ const NARROW = /^[\x20-\x7e]*$/;
 // Characters that take no column of their own: combining marks, joiners, variation selectors.
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
 
+const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
+
 /** The columns one code point takes: 0, 1, or 2 for a wide one (CJK, most emoji). */
 function columnsOfCodePoint(char: string): number {
   const code = char.codePointAt(0)!;
@@ -39,12 +41,24 @@ function columnsOfCodePoint(char: string): number {
   return eastAsianWidth(code);
 }
 
-/** The columns a text takes on a terminal: our own colour escapes none, a wide character two. */
+/**
+ * The columns a text takes on a terminal: our own colour escapes none, a wide character two. An
+ * emoji asked for as an emoji (U+FE0F after it, as in ❤️) takes two, and the parts joined to an
+ * emoji by a zero-width joiner (a family) take no more.
+ */
 export function visibleLength(text: string): number {
   const plain = text.replace(SGR, '');
   if (NARROW.test(plain)) return plain.length;
   let columns = 0;
-  for (const char of plain) columns += columnsOfCodePoint(char);
+  let previous = '';
+  let joined = false;
+  for (const char of plain) {
+    let width = joined ? 0 : columnsOfCodePoint(char);
+    if (char === '\ufe0f' && PICTOGRAPHIC.test(previous) && columnsOfCodePoint(previous) === 1) width = 1;
+    joined = char === '\u200d';
+    columns += width;
+    previous = char;
+  }
   return columns;
 }
 
@@ -252,7 +266,8 @@ export function continued(command: string, width: number): { text: string; flush
     }
     current = arg;
     while (visibleLength(current) > (i === args.length - 1 ? width : width - 2)) {
-      const cut = takeColumns(current, Math.max(1, width - 1)).length;
+      // After a "/" of a path where one is near the end of the room, as in prose.
+      const cut = cutAt(current, Math.max(1, width - 1));
       parts.push({ text: `${current.slice(0, cut)}\\`, flush });
       current = current.slice(cut);
       flush = true;

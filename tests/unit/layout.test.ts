@@ -127,6 +127,9 @@ describe('columns on a terminal, not characters', () => {
     ['e\u0301', 1],
     ['\u001b[1mbold\u001b[22m', 4],
     ['café', 4],
+    ['\u2764\ufe0f', 2],
+    ['\u{1f468}\u200d\u{1f469}\u200d\u{1f467}', 2],
+    ['a\ufe0f', 1],
   ])('%j takes %i columns', (text, width) => {
     expect(visibleLength(text)).toBe(width);
   });
@@ -142,5 +145,16 @@ describe('columns on a terminal, not characters', () => {
     const lines = wrap(text, width);
     for (const line of lines) expect(visibleLength(line), line).toBeLessThanOrEqual(width);
     expect(lines.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+  });
+});
+
+describe('a path in a command too long for a line', () => {
+  it('is cut after a "/", with the bare "\\" the shell joins', () => {
+    const parts = continued('back-relief export --output /home/someone/a/folder/report.html', 20);
+    for (const p of parts) expect(visibleLength(p.text)).toBeLessThanOrEqual(20);
+    const cuts = parts.filter((p) => p.text.endsWith('\\') && !p.text.endsWith(' \\'));
+    expect(cuts.length).toBeGreaterThan(0);
+    for (const cut of cuts) expect(cut.text).toMatch(/\/\\$/);
+    expect(parts.map((p) => p.text.replace(/ ?\\$/, (m) => (m === ' \\' ? ' ' : ''))).join('')).toBe('back-relief export --output /home/someone/a/folder/report.html');
   });
 });
