@@ -18,6 +18,8 @@ export interface OutStream {
   /** A terminal tells when its window is resized. */
   on?(event: 'resize', listener: () => void): unknown;
   off?(event: 'resize', listener: () => void): unknown;
+  /** Standard output written straight to its descriptor (a pipe, a file) gives its real stream here. */
+  stream?(): NodeJS.WritableStream;
 }
 
 export interface InStream extends NodeJS.ReadableStream {
