@@ -26,18 +26,14 @@ function outputFailed(error: NodeJS.ErrnoException): void {
 
 export function main(argv: readonly string[]): Promise<number> {
   const stdout = directOutput(1) ?? realStdout();
-  writeWhole(process.stderr);
-  // Messages that cannot be shown cannot be reported either; but a run whose messages were lost
-  // (stderr on a full disk) has not fully succeeded: it ends with exit 1 rather than 0, whatever
-  // path it exits by.
-  process.stderr.on('error', stderrFailed);
+  const stderr = directOutput(2, { fstat: fstatSync, write: writeSync, real: realStderr, failed: stderrFailed }) ?? realStderr();
   return run(argv, {
     env: process.env,
     get stdin() {
       return process.stdin;
     },
     stdout,
-    stderr: process.stderr,
+    stderr,
     now: () => new Date(),
     builtinDataDir: fileURLToPath(new URL('../data/', __entryUrl)),
     cwd: currentFolder(),
@@ -53,8 +49,14 @@ function realStdout(): NodeJS.WriteStream {
   return process.stdout;
 }
 
+function realStderr(): NodeJS.WriteStream {
+  writeWhole(process.stderr);
+  process.stderr.on('error', stderrFailed);
+  return process.stderr;
+}
+
 /**
- * Standard output that is a pipe or a file, written straight to its descriptor. Node's stdout stream
+ * Standard output (or error) that is a pipe or a file, written straight to its descriptor. Node's stdout stream
  * for a pipe is a socket, and making it loads the whole network and stream stack: 18 million
  * instructions, near 4% of a start, for `back-relief red-flags --json | jq` (callgrind). Each write
  * is whole and synchronous, as Node's own stdout is for files; an error is the stop above. Where a
@@ -62,7 +64,10 @@ function realStdout(): NodeJS.WriteStream {
  * out to be non-blocking (EAGAIN), the real stream takes over from there. A terminal, /dev/null and
  * other devices keep the real stream.
  */
-export function directOutput(fd: number, io: { fstat: typeof fstatSync; write: typeof writeSync; real: () => NodeJS.WriteStream } = { fstat: fstatSync, write: writeSync, real: realStdout }): DirectOutput | null {
+export function directOutput(
+  fd: number,
+  io: { fstat: typeof fstatSync; write: typeof writeSync; real: () => NodeJS.WriteStream; failed?: (error: NodeJS.ErrnoException) => void } = { fstat: fstatSync, write: writeSync, real: realStdout },
+): DirectOutput | null {
   try {
     const stat = io.fstat(fd);
     if (!stat.isFIFO() && !stat.isFile()) return null;
@@ -90,7 +95,7 @@ export function directOutput(fd: number, io: { fstat: typeof fstatSync; write: t
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return takeOver().write(data.subarray(at));
         failed = true;
-        outputFailed(error as NodeJS.ErrnoException);
+        (io.failed ?? outputFailed)(error as NodeJS.ErrnoException);
         return false;
       }
       return true;
@@ -108,6 +113,11 @@ export interface DirectOutput {
   stream(): NodeJS.WriteStream;
 }
 
+/**
+ * Messages that cannot be shown cannot be reported either; but a run whose messages were lost
+ * (stderr on a full disk) has not fully succeeded: it ends with exit 1 rather than 0, whatever path
+ * it exits by.
+ */
 function stderrFailed(): void {
   process.once('exit', () => {
     if (!process.exitCode) process.exitCode = 1;

@@ -63,4 +63,18 @@ describe('directOutput', () => {
     expect(direct).toEqual(['before\n']);
     expect(real.written).toEqual(['after\n']);
   });
+
+  it('an error is reported once, to the handler given (stderr\'s: exit 1 at the end), and later writes are dropped', () => {
+    const failures: string[] = [];
+    let calls = 0;
+    const write = (() => {
+      calls++;
+      throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+    }) as unknown as typeof writeSync;
+    const out = directOutput(2, { fstat: kind('file'), write, real: fakeReal().real, failed: (error) => failures.push(error.code!) })!;
+    expect(out.write('one\n')).toBe(false);
+    expect(out.write('two\n')).toBe(false);
+    expect(failures).toEqual(['ENOSPC']);
+    expect(calls).toBe(1);
+  });
 });
